@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/** The validated environment: the external contract of DESIGN.md, plus operational knobs. */
+export type Config = z.output<typeof envSchema>;
+
+/** Thrown with every problem at once, so an operator fixes the environment in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+      problems.map((p) => `  - ${p}`).join('\n') + '\nSee .env.example for every variable with an example value.');
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty assignment in .env (`TWILIO_ACCOUNT_SID=`) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** Reads KEY=value lines from a .env file into process.env without overriding what is already set. */
+export function loadDotEnv(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
+  if (!existsSync(file)) return;
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (env[key] === undefined) env[key] = value;
+  }
+}
+
+const exampleEncryptionKey = 'REPLACE+WITH+openssl+rand+base64+32+output+=';
+const exampleAdminToken = 'replace-with-a-long-random-admin-token';
+const e164 = /^\+[1-9]\d{6,14}$/;
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MONGODB_URI: z
+      .string({ error: 'is required (a MongoDB connection string, e.g. mongodb://127.0.0.1:27017/promptly)' })
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://promptly.example.org' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex characters').optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(8, 'looks too short for a Twilio auth token').optional(),
+    TWILIO_SMS_FROM: z.string().regex(e164, 'must be an E.164 number such as +447700900000').optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be MG followed by 32 hex characters').optional(),
+    TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+447700900000').optional(),
+    TWILIO_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    APP_ENCRYPTION_KEY: z
+      .string({ error: 'is required (32 random bytes, base64: openssl rand -base64 32)' })
+      .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+        message: 'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+      })
+      .transform((value) => Buffer.from(value, 'base64')),
+    ADMIN_API_TOKEN: z
+      .string({ error: 'is required (a long random secret for the admin API)' })
+      .min(24, 'must be at least 24 characters (openssl rand -hex 24)'),
+    ORG_NAME: z.string({ error: 'is required (the organisation name used in messages)' }).trim().min(1).max(60),
+    ORG_TIMEZONE: z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London' })
+      .default('Europe/London'),
+    MEASURES_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    const twilioKeys = ['TWILIO_SMS_FROM', 'TWILIO_MESSAGING_SERVICE_SID', 'TWILIO_WHATSAPP_FROM', 'TWILIO_API_BASE'] as const;
+    const hasCredentials = Boolean(env.TWILIO_ACCOUNT_SID || env.TWILIO_AUTH_TOKEN);
+    if (Boolean(env.TWILIO_ACCOUNT_SID) !== Boolean(env.TWILIO_AUTH_TOKEN)) {
+      const missing = env.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other Twilio credential is set' });
+    }
+    if (hasCredentials && !env.TWILIO_SMS_FROM && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_WHATSAPP_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_SMS_FROM'], message: 'set TWILIO_SMS_FROM, TWILIO_MESSAGING_SERVICE_SID or TWILIO_WHATSAPP_FROM to send with Twilio' });
+    }
+    if (hasCredentials && !env.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required with Twilio: webhook signatures are checked against it' });
+    }
+    // The example values in .env.example are public: fine for a laptop, never for real data.
+    if (env.NODE_ENV === 'production') {
+      if (env.APP_ENCRYPTION_KEY.equals(Buffer.from(exampleEncryptionKey, 'base64'))) {
+        ctx.addIssue({ code: 'custom', path: ['APP_ENCRYPTION_KEY'], message: 'is the public example from .env.example; generate your own' });
+      }
+      if (env.ADMIN_API_TOKEN === exampleAdminToken) {
+        ctx.addIssue({ code: 'custom', path: ['ADMIN_API_TOKEN'], message: 'is the public example from .env.example; generate your own' });
+      }
+    }
+    if (!hasCredentials) {
+      for (const key of twilioKeys) {
+        if (env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'has no effect without TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN' });
+      }
+    }
+  })
+  .transform((env) => ({
+    nodeEnv: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    mongodbUri: env.MONGODB_URI,
+    port: env.PORT,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+    twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+      ? {
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          smsFrom: env.TWILIO_SMS_FROM,
+          messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+          whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+          apiBase: env.TWILIO_API_BASE,
+        }
+      : null,
+    encryptionKey: env.APP_ENCRYPTION_KEY,
+    adminApiToken: env.ADMIN_API_TOKEN,
+    org: { name: env.ORG_NAME, timezone: env.ORG_TIMEZONE },
+    measuresDir: env.MEASURES_DIR,
+  }));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+import express, { type ErrorRequestHandler } from 'express';
+import type { Logger } from '../logger.js';
+
+export interface HttpDeps {
+  logger: Logger;
+  /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
+  readiness: Record<string, () => Promise<string | null> | string | null>;
+}
+
+/** The express app without listen(), so tests can mount it on an ephemeral port. */
+export function createApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const entries = Object.entries(deps.readiness);
+    const results = await Promise.all(entries.map(async ([name, check]) => [name, await safely(check)] as const));
+    const problems = Object.fromEntries(results.filter(([, problem]) => problem !== null));
+    if (Object.keys(problems).length === 0) {
+      res.json({ status: 'ready' });
+    } else {
+      res.status(503).json({ status: 'not ready', problems });
+    }
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+async function safely(check: () => Promise<string | null> | string | null): Promise<string | null> {
+  try {
+    return await check();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Body-parser errors carry an HTTP status (400 malformed, 413 too large); anything else is a 500. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error, path: req.path }, 'request failed');
+    const message = status === 413 ? 'request body too large' : status === 500 ? 'internal error' : 'malformed request';
+    res.status(status).json({ error: message });
+  };
+}

@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import { createScheduler, type SchedulerHandle } from './adapters/agenda/create-scheduler.js';
+import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
+import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { createApp } from './http/create-app.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface RunningService {
+  port: number;
+  mongo: MongoConnection;
+  scheduler: SchedulerHandle;
+  /** Stops accepting requests, drains running jobs, closes the database; bounded by timeoutMs. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  if (!config.twilio) logger.info('Twilio is not configured: running with the in-process simulator channel only');
+  const mongo = await connectMongo(config.mongodbUri);
+  logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
+  await ensureIndexes(mongo.db);
+
+  const scheduler = createScheduler(mongo.db, logger);
+  await scheduler.start();
+
+  const app = createApp({
+    logger,
+    readiness: {
+      database: () => pingWithin(mongo, 2000),
+      scheduler: () => scheduler.problem(),
+    },
+  });
+  const server = await listen(app, config.port);
+  const port = (server.address() as { port: number }).port;
+  logger.info({ port }, 'promptly is listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    mongo,
+    scheduler,
+    stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs)),
+  };
+}
+
+async function shutdown(server: Server, scheduler: SchedulerHandle, mongo: MongoConnection, logger: Logger, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  logger.info('shutting down: no new requests, draining jobs');
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const drained = await scheduler.drain(Math.max(0, deadline - Date.now() - 1000));
+  if (drained.timedOut) logger.warn({ running: drained.running }, 'jobs still running at shutdown; their locks will expire and they will be retried');
+  // Requests still in flight get what is left of the budget, then their connections are cut.
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now() - 500)))]);
+  server.closeAllConnections();
+  await mongo.client.close();
+  logger.info('shutdown complete');
+}
+
+async function pingWithin(mongo: MongoConnection, ms: number): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`database did not answer a ping within ${ms} ms`), ms)));
+  const ping = mongo.db.command({ ping: 1 }).then(() => null, (error: Error) => `database ping failed: ${error.message}`);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+/** Process entry: readable errors and exit 1 instead of stack traces; SIGTERM/SIGINT drain within 10 s. */
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`promptly: ${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'unhandled rejection');
+    process.exit(1);
+  });
+
+  let service: RunningService;
+  try {
+    service = await startService(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
+    process.stderr.write(`promptly: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received');
+    const hardStop = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    hardStop.unref();
+    service.stop(9000).then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+if (require.main === module) void main();

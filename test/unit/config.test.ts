@@ -1,0 +1,94 @@
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { testEnv } from '../support/test-config.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('when the environment is empty, then every missing variable is listed in one message', () => {
+    let message = '';
+    try {
+      loadConfig({});
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration \(4 problems\):/);
+    for (const name of ['MONGODB_URI', 'APP_ENCRYPTION_KEY', 'ADMIN_API_TOKEN', 'ORG_NAME']) {
+      expect(message).toContain(`  - ${name}: is required`);
+    }
+    expect(message).toContain('.env.example');
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('when several values are invalid, then each is named with the reason', () => {
+    const problems = problemsOf(testEnv({
+      MONGODB_URI: 'postgres://localhost/x',
+      PORT: 'eighty',
+      APP_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+      ORG_TIMEZONE: 'Europe/Atlantis',
+      TWILIO_ACCOUNT_SID: 'AC123',
+    }));
+    expect(problems).toEqual(expect.arrayContaining([
+      'MONGODB_URI: must start with mongodb:// or mongodb+srv://',
+      expect.stringMatching(/^PORT: /),
+      'APP_ENCRYPTION_KEY: must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+      'ORG_TIMEZONE: must be an IANA time zone such as Europe/London',
+      'TWILIO_ACCOUNT_SID: must be AC followed by 32 hex characters',
+    ]));
+  });
+
+  it('when Twilio is not configured, then the config has no Twilio channel and defaults apply', () => {
+    const config = loadConfig(testEnv({ PORT: undefined, ORG_TIMEZONE: undefined, TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' }));
+    expect(config.twilio).toBeNull();
+    expect(config.port).toBe(3000);
+    expect(config.org.timezone).toBe('Europe/London');
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+    expect(config.encryptionKey).toHaveLength(32);
+  });
+
+  it('when only one Twilio credential is set, then the missing one is named', () => {
+    expect(problemsOf(testEnv({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }))).toEqual(expect.arrayContaining([
+      'TWILIO_AUTH_TOKEN: is required when the other Twilio credential is set',
+    ]));
+  });
+
+  it('when Twilio credentials come without a sender or public URL, then both are asked for', () => {
+    const problems = problemsOf(testEnv({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token' }));
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^TWILIO_SMS_FROM: set TWILIO_SMS_FROM, TWILIO_MESSAGING_SERVICE_SID or TWILIO_WHATSAPP_FROM/),
+      'PUBLIC_BASE_URL: is required with Twilio: webhook signatures are checked against it',
+    ]));
+  });
+
+  it('when Twilio is fully configured, then the channel settings are parsed', () => {
+    const config = loadConfig(testEnv({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'secret-token',
+      TWILIO_SMS_FROM: '+447700900000',
+      TWILIO_WHATSAPP_FROM: 'whatsapp:+447700900001',
+      TWILIO_API_BASE: 'http://127.0.0.1:4010',
+      PUBLIC_BASE_URL: 'https://promptly.example.org/',
+    }));
+    expect(config.twilio).toEqual(expect.objectContaining({ smsFrom: '+447700900000', whatsappFrom: 'whatsapp:+447700900001', apiBase: 'http://127.0.0.1:4010' }));
+    expect(config.publicBaseUrl).toBe('https://promptly.example.org');
+  });
+
+  it('when production runs with the public example secrets, then they are refused', () => {
+    const problems = problemsOf(testEnv({
+      NODE_ENV: 'production',
+      APP_ENCRYPTION_KEY: 'REPLACE+WITH+openssl+rand+base64+32+output+=',
+      ADMIN_API_TOKEN: 'replace-with-a-long-random-admin-token',
+    }));
+    expect(problems).toEqual([
+      'APP_ENCRYPTION_KEY: is the public example from .env.example; generate your own',
+      'ADMIN_API_TOKEN: is the public example from .env.example; generate your own',
+    ]);
+  });
+});
