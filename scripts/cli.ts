@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { dbCommands } from './cli/db.js';
+import { measuresCommand } from './cli/measures.js';
 
 /** `npm run cli -- <command>`: operator commands on the same config and database as the server. */
 export function createCli(): Command {
@@ -8,6 +9,7 @@ export function createCli(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const command of dbCommands()) program.addCommand(command);
+  program.addCommand(measuresCommand());
   return program;
 }
 

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createScheduler, type SchedulerHandle } from './adapters/agenda/create-scheduler.js';
+import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './adapters/agenda/create-scheduler.js';
 import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
@@ -15,13 +15,13 @@ export interface RunningService {
 }
 
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, options: { scheduler?: SchedulerOptions } = {}): Promise<RunningService> {
   if (!config.twilio) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   const mongo = await connectMongo(config.mongodbUri);
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
 
-  const scheduler = createScheduler(mongo.db, logger);
+  const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   await scheduler.start();
 
   const app = createApp({
@@ -52,18 +52,23 @@ async function shutdown(server: Server, scheduler: SchedulerHandle, mongo: Mongo
   const drained = await scheduler.drain(Math.max(0, deadline - Date.now() - 1000));
   if (drained.timedOut) logger.warn({ running: drained.running }, 'jobs still running at shutdown; their locks will expire and they will be retried');
   // Requests still in flight get what is left of the budget, then their connections are cut.
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now() - 500)))]);
+  await settleWithin(closed, Math.max(0, deadline - Date.now() - 500));
   server.closeAllConnections();
   await mongo.client.close();
   logger.info('shutdown complete');
 }
 
 async function pingWithin(mongo: MongoConnection, ms: number): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`database did not answer a ping within ${ms} ms`), ms)));
   const ping = mongo.db.command({ ping: 1 }).then(() => null, (error: Error) => `database ping failed: ${error.message}`);
+  return settleWithin(ping, ms, `database did not answer a ping within ${ms} ms`);
+}
+
+/** The promise's value, or `fallback` once ms have passed; the timer never outlives the answer. */
+async function settleWithin<T, F = undefined>(promise: Promise<T>, ms: number, fallback?: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback as F), ms)));
   try {
-    return await Promise.race([ping, timeout]);
+    return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -2,7 +2,7 @@ import { createScheduler, type SchedulerHandle } from '../../src/adapters/agenda
 import { createLogger } from '../../src/logger.js';
 import { startService } from '../../src/main.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testConfig } from '../support/test-config.js';
+import { testConfig, testSchedulerOptions } from '../support/test-config.js';
 
 describe('scheduler', () => {
   let database: TestDatabase;
@@ -10,7 +10,7 @@ describe('scheduler', () => {
   afterAll(async () => database.close());
 
   it('when a job is scheduled for now(), then it runs with its data and is recorded in agendaJobs', async () => {
-    const scheduler: SchedulerHandle = createScheduler(database.db, createLogger('silent'), { processEvery: 200 });
+    const scheduler: SchedulerHandle = createScheduler(database.db, createLogger('silent'), testSchedulerOptions);
     const ran = new Promise<unknown>((resolve) => {
       scheduler.agenda.define('say-hello', async (job) => resolve(job.attrs.data));
     });
@@ -25,14 +25,14 @@ describe('scheduler', () => {
   });
 
   it('when the service stops while a job is running, then it waits for the job to finish before closing the database', async () => {
-    const service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'));
+    const service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler: testSchedulerOptions });
     const events: string[] = [];
     let started!: () => void;
     const jobStarted = new Promise<void>((resolve) => (started = resolve));
     service.scheduler.agenda.define('slow-job', async () => {
       events.push('job started');
       started();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 800));
       // The database must still be open at the end of a drained job, so its final write lands.
       await service.mongo.db.collection('jobOutcomes').insertOne({ job: 'slow-job', at: new Date() });
       events.push('job finished');

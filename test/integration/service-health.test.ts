@@ -2,7 +2,7 @@ import { createLogger } from '../../src/logger.js';
 import { startService, type RunningService } from '../../src/main.js';
 import { hostOf, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { openTestDatabase, withDatabaseName, type TestDatabase } from '../support/test-database.js';
-import { testConfig } from '../support/test-config.js';
+import { testConfig, testSchedulerOptions } from '../support/test-config.js';
 
 describe('health endpoints', () => {
   let database: TestDatabase;
@@ -15,7 +15,7 @@ describe('health endpoints', () => {
     // The service reaches the database through a proxy the test can cut, whatever server MONGODB_URI names.
     proxy = await startTcpProxy(hostOf(database.uri));
     const uri = withDatabaseName(`mongodb://127.0.0.1:${proxy.port}/`, database.db.databaseName);
-    service = await startService(testConfig({ MONGODB_URI: uri }), createLogger('silent'));
+    service = await startService(testConfig({ MONGODB_URI: uri }), createLogger('silent'), { scheduler: testSchedulerOptions });
     base = `http://127.0.0.1:${service.port}`;
   });
 
@@ -52,7 +52,7 @@ describe('health endpoints', () => {
     await proxy.cut();
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(503);
-    const body = await response.json();
+    const body = (await response.json()) as { status: string; problems: Record<string, string> };
     expect(body.status).toBe('not ready');
     expect(Object.keys(body.problems)).toEqual(['database']);
     expect(body.problems.database).toMatch(/database/);

@@ -19,3 +19,6 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Nod
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   return loadConfig(testEnv(overrides));
 }
+
+/** Quick polling and short locks, so jobs run promptly and Agenda's liveness timers end with the test. */
+export const testSchedulerOptions = { processEveryMs: 200, lockLifetimeMs: 2000 };

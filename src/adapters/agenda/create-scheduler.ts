@@ -16,12 +16,22 @@ export interface SchedulerHandle {
  * Agenda on the service's own database connection (collection `agendaJobs`). MongoDB holds the
  * truth of every schedule; Agenda only fires jobs, and each handler re-reads state (DESIGN.md).
  */
-export function createScheduler(db: Db, logger: Logger, options: { processEvery?: number } = {}): SchedulerHandle {
+export interface SchedulerOptions {
+  /** How often Agenda polls for due jobs (default 1 s, so replies to scheduled events feel prompt). */
+  processEveryMs?: number;
+  /**
+   * How long a running job keeps its lock (default 5 min). Agenda re-checks a running job every
+   * half lifetime with a timer it never unrefs, so tests use a short one to let the process exit.
+   */
+  lockLifetimeMs?: number;
+}
+
+export function createScheduler(db: Db, logger: Logger, options: SchedulerOptions = {}): SchedulerHandle {
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: db, collection: 'agendaJobs' }),
     name: `promptly-${process.pid}`,
-    processEvery: options.processEvery ?? 1000,
-    defaultLockLifetime: 5 * 60_000,
+    processEvery: options.processEveryMs ?? 1000,
+    defaultLockLifetime: options.lockLifetimeMs ?? 5 * 60_000,
   });
   let state: 'created' | 'starting' | 'running' | 'draining' | 'stopped' = 'created';
   agenda.on('error', (error: Error) => logger.error({ err: error }, 'scheduler error'));

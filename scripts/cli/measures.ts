@@ -1,0 +1,127 @@
+import { Command } from 'commander';
+import { loadMeasures } from '../../src/domain/measures/load-measures.js';
+import type { MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
+import type { Measure } from '../../src/domain/measures/measure.js';
+import { measureUsability } from '../../src/domain/measures/measure-usability.js';
+import { parseReply } from '../../src/domain/measures/parse-reply.js';
+import type { ParsedReply } from '../../src/domain/measures/parse-reply.js';
+import { reliableChange } from '../../src/domain/measures/reliable-change.js';
+import type { ReliableChange } from '../../src/domain/measures/reliable-change.js';
+import { renderItem } from '../../src/domain/measures/render-item.js';
+import { scoreMeasure } from '../../src/domain/measures/score-measure.js';
+import type { ScoreResult } from '../../src/domain/measures/score-measure.js';
+
+export interface MeasuresCliIo {
+  readonly load: () => MeasureCatalogue;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly fail: () => void;
+}
+
+/**
+ * `measures list | show <id> | score <id> <answers...> | parse <id> <itemId> <reply>`: lets an
+ * organisation check its definitions and wording before putting them into use. Prints JSON on
+ * stdout; a problem goes to stderr with exit code 1. Loads the shipped measures plus MEASURES_DIR.
+ */
+export function measuresCommand(io: MeasuresCliIo = processIo()): Command {
+  const run = (work: (catalogue: MeasureCatalogue) => unknown) => (): void => {
+    try {
+      io.out(`${JSON.stringify(work(io.load()), null, 2)}\n`);
+    } catch (error) {
+      io.err(`measures: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.fail();
+    }
+  };
+  const command = new Command('measures').description('list, show, score and try replies against the measure definitions');
+  command
+    .command('list')
+    .description('every loaded measure, and whether it can be put into use')
+    .action(() => run(listMeasures)());
+  command
+    .command('show <id>')
+    .description('a measure definition and each item as it will be texted')
+    .action((id: string) => run((catalogue) => showMeasure(catalogue, id))());
+  command
+    .command('score <id> <answers...>')
+    .description('score answers given in item order (option values; "-" for a missing answer)')
+    .option('--previous <score>', 'an earlier score, to classify reliable change')
+    .action((id: string, answers: string[], options: { previous?: string }) =>
+      run((catalogue) => scoreAnswers(catalogue, id, answers, options.previous))(),
+    );
+  command
+    .command('parse <id> <itemId> <reply>')
+    .description('how a text reply to one item is read')
+    .action((id: string, itemId: string, reply: string) => run((catalogue) => parseItemReply(catalogue, id, itemId, reply))());
+  return command;
+}
+
+export function listMeasures(catalogue: MeasureCatalogue): object[] {
+  return [...catalogue.values()].map((measure) => {
+    const usability = measureUsability(measure);
+    return {
+      id: measure.id,
+      version: measure.version,
+      title: measure.title,
+      items: measure.items.length,
+      scoring: measure.scoring.method,
+      validated: measure.validated,
+      usable: usability.usable,
+      ...(usability.usable ? { languages: measure.languages } : { reason: usability.reason }),
+    };
+  });
+}
+
+export function showMeasure(catalogue: MeasureCatalogue, id: string): object {
+  const measure = findMeasure(catalogue, id);
+  const usability = measureUsability(measure);
+  const messages = usability.usable ? measure.items.map((item) => ({ itemId: item.id, ...renderItem(measure, item.id) })) : [];
+  return { usability, definition: measure, messages };
+}
+
+export function scoreAnswers(
+  catalogue: MeasureCatalogue,
+  id: string,
+  answers: readonly string[],
+  previous?: string,
+): ScoreResult & { reliableChange?: ReliableChange | null } {
+  const measure = findMeasure(catalogue, id);
+  if (answers.length !== measure.items.length) {
+    throw new Error(`${id} has ${measure.items.length} items (${measure.items.map((item) => item.id).join(' ')}); got ${answers.length} answers`);
+  }
+  const values = Object.fromEntries(measure.items.map((item, i) => [item.id, toAnswer(answers[i] ?? '-', item.id)]));
+  const result = scoreMeasure(measure, values);
+  if (previous === undefined) return result;
+  const before = Number(previous);
+  if (previous.trim() === '' || !Number.isFinite(before)) throw new Error(`--previous must be a number, got "${previous}"`);
+  return { ...result, reliableChange: result.score === null ? null : reliableChange(measure, before, result.score) };
+}
+
+export function parseItemReply(catalogue: MeasureCatalogue, id: string, itemId: string, reply: string): ParsedReply {
+  const measure = findMeasure(catalogue, id);
+  const item = measure.items.find((candidate) => candidate.id === itemId);
+  if (!item) throw new Error(`${id} has no item "${itemId}" (items: ${measure.items.map((candidate) => candidate.id).join(', ')})`);
+  return parseReply(reply, item);
+}
+
+function findMeasure(catalogue: MeasureCatalogue, id: string): Measure {
+  const measure = catalogue.get(id);
+  if (!measure) throw new Error(`no measure "${id}" (loaded: ${[...catalogue.keys()].join(', ')})`);
+  return measure;
+}
+
+function toAnswer(answer: string, itemId: string): number | null {
+  if (answer === '-') return null;
+  if (!/^-?\d+$/.test(answer)) throw new Error(`answer for ${itemId} must be a whole number or "-", got "${answer}"`);
+  return Number(answer);
+}
+
+function processIo(): MeasuresCliIo {
+  return {
+    load: () => loadMeasures(process.env.MEASURES_DIR ? [process.env.MEASURES_DIR] : []),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    fail: () => {
+      process.exitCode = 1;
+    },
+  };
+}
