@@ -5,6 +5,5 @@ export default async function globalTeardown(): Promise<void> {
   if (!running) return;
   await running.db.stop();
 
-
   rmSync(running.dataDir, { recursive: true, force: true });
 }
