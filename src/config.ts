@@ -67,6 +67,8 @@ const envSchema = z
       .string()
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London' })
       .default('Europe/London'),
+    TWILIO_WHATSAPP_TEMPLATE_INVITATION: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
+    TWILIO_WHATSAPP_TEMPLATE_REMINDER: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     MEASURES_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
@@ -116,6 +118,10 @@ const envSchema = z
     encryptionKey: env.APP_ENCRYPTION_KEY,
     adminApiToken: env.ADMIN_API_TOKEN,
     org: { name: env.ORG_NAME, timezone: env.ORG_TIMEZONE },
+    whatsappTemplates: {
+      ...(env.TWILIO_WHATSAPP_TEMPLATE_INVITATION ? { invitation: env.TWILIO_WHATSAPP_TEMPLATE_INVITATION } : {}),
+      ...(env.TWILIO_WHATSAPP_TEMPLATE_REMINDER ? { reminder: env.TWILIO_WHATSAPP_TEMPLATE_REMINDER } : {}),
+    },
     measuresDir: env.MEASURES_DIR,
   }));
 

@@ -1,5 +1,9 @@
 import type { Server } from 'node:http';
 import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './adapters/agenda/create-scheduler.js';
+import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
+import { systemClock } from './adapters/clock/system-clock.js';
+import type { Clock } from './app/ports.js';
+import { composeMessaging, type Messaging } from './compose-messaging.js';
 import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
@@ -10,22 +14,33 @@ export interface RunningService {
   port: number;
   mongo: MongoConnection;
   scheduler: SchedulerHandle;
+  messaging: Messaging;
   /** Stops accepting requests, drains running jobs, closes the database; bounded by timeoutMs. */
   stop(timeoutMs?: number): Promise<void>;
 }
 
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
-export async function startService(config: Config, logger: Logger, options: { scheduler?: SchedulerOptions } = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: { scheduler?: SchedulerOptions; clock?: Clock; sweepEveryMs?: number } = {},
+): Promise<RunningService> {
   if (!config.twilio) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   const mongo = await connectMongo(config.mongodbUri);
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
 
+  const clock = options.clock ?? systemClock;
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock });
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
+  await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   await scheduler.start();
 
   const app = createApp({
     logger,
+    twilio: config.twilio
+      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, receive: messaging.receive, recordStatus: async (update) => void (await messaging.recordStatus(update)) }
+      : undefined,
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),
@@ -40,6 +55,7 @@ export async function startService(config: Config, logger: Logger, options: { sc
     port,
     mongo,
     scheduler,
+    messaging,
     stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs)),
   };
 }

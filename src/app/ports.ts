@@ -1,9 +1,115 @@
 /**
  * The interfaces the use cases need. Adapters implement them; main.ts wires real ones, tests pass
- * real adapters or small fakes. Later issues add repositories, MessageSender and Scheduler here.
+ * real adapters or small fakes.
  */
+import type { Channel, MessagePurpose } from '../domain/messaging/delivery-plan.js';
+import type { MessageStatus } from '../domain/messaging/message-status.js';
 
 /** Where "now" comes from, so schedules can run on an accelerated or fixed clock. */
 export interface Clock {
   now(): Date;
+}
+
+/** Phone numbers at rest: encrypted for use, keyed-hashed for lookup. */
+export interface PhoneProtector {
+  hash(e164: string): string;
+  encrypt(e164: string): string;
+  decrypt(token: string): string;
+}
+
+export interface OutboundRequest {
+  to: string;
+  channel: 'sms' | 'whatsapp';
+  body?: string;
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
+  statusCallback?: string;
+}
+
+export type SendResult =
+  | { ok: true; providerSid: string; status: string }
+  | { ok: false; errorCode: number | null; httpStatus: number | null; message: string; retryable: boolean };
+
+/** One provider hop: never throws; failures come back as data. */
+export interface MessageTransport {
+  send(request: OutboundRequest): Promise<SendResult>;
+  /** Evidence for crash recovery: a message the provider accepted since `since`, or null. */
+  findSent(query: { to: string; channel: 'sms' | 'whatsapp'; since: Date; body?: string }): Promise<{ providerSid: string; status: string } | null>;
+}
+
+export interface OutboundMessage {
+  id: string;
+  channel: Channel;
+  phoneHash: string;
+  phoneEnc: string;
+  body: string;
+  purpose: MessagePurpose;
+  templateVariables?: Record<string, string>;
+  replyTo?: string;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  sendingSince?: Date;
+  providerSid?: string;
+  sentVia?: Channel;
+  errorCode?: number | null;
+  createdAt: Date;
+}
+
+export interface InboundMessage {
+  id: string;
+  channel: Channel;
+  phoneHash: string;
+  phoneEnc: string;
+  body: string;
+  optOutType?: string;
+  receivedAt: Date;
+  status: 'received' | 'processed' | 'failed';
+}
+
+export interface Contact {
+  phoneHash: string;
+  phoneEnc: string;
+  lastInboundAt: Partial<Record<Channel, Date>>;
+  smsAllowed: boolean;
+}
+
+/** The messages collection: the inbound log, the outbox, and each message's status timeline. */
+export interface MessageLog {
+  /** 'duplicate' when this provider id was already recorded (Twilio retries a webhook). */
+  insertInbound(message: InboundMessage): Promise<'inserted' | 'duplicate'>;
+  /** The oldest unprocessed inbound message from this number, in arrival order. */
+  nextReceived(phoneHash: string): Promise<InboundMessage | null>;
+  /** Done with this message; with an error it is kept as 'failed' for a person to look at, never dropped. */
+  markProcessed(id: string, at: Date, error?: string): Promise<void>;
+  /** Numbers with an inbound message still unprocessed since before `before` (a crashed turn). */
+  phonesWithUnprocessed(before: Date): Promise<string[]>;
+
+  insertOutbound(message: OutboundMessage): Promise<void>;
+  getOutbound(id: string): Promise<OutboundMessage | null>;
+  /** Moves a due pending message to sending under this claim; null if another worker has it or it is done. */
+  claim(id: string, claim: string, now: Date): Promise<OutboundMessage | null>;
+  markSent(id: string, update: { providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }): Promise<void>;
+  markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }): Promise<void>;
+  markFinal(id: string, update: { status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date }): Promise<void>;
+  recordProviderStatus(id: string, update: { status: MessageStatus; providerStatus: string; providerSid?: string; errorCode: number | null; at: Date }): Promise<void>;
+  outboundIdBySid(providerSid: string): Promise<string | null>;
+  dueOutbound(now: Date, limit: number): Promise<string[]>;
+  stuckSending(before: Date): Promise<OutboundMessage[]>;
+}
+
+/** Per-number facts: the last inbound time per channel (WhatsApp's window) and the opt-out list. */
+export interface ContactBook {
+  touchInbound(contact: { phoneHash: string; phoneEnc: string; channel: Channel; at: Date }): Promise<void>;
+  get(phoneHash: string): Promise<Contact | null>;
+  /** Suppressions are keyed hashes, so they outlive the erasure of the person. */
+  suppress(phoneHash: string, source: string, at: Date): Promise<void>;
+  unsuppress(phoneHash: string): Promise<void>;
+  isSuppressed(phoneHash: string): Promise<boolean>;
+}
+
+/** One turn at a time per number, across every server process. */
+export interface TurnLocks {
+  acquire(phoneHash: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(phoneHash: string, owner: string): Promise<void>;
 }

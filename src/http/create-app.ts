@@ -1,8 +1,11 @@
 import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 
 export interface HttpDeps {
   logger: Logger;
+  /** Twilio's webhooks; absent when Twilio is not configured (simulator only). */
+  twilio?: TwilioWebhookDeps;
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -27,6 +30,14 @@ export function createApp(deps: HttpDeps): express.Express {
       res.status(503).json({ status: 'not ready', problems });
     }
   });
+
+  if (deps.twilio) {
+    app.use('/webhooks/twilio', twilioWebhooks(deps.twilio));
+  } else {
+    app.use('/webhooks/twilio', (_req, res) => {
+      res.status(404).json({ error: 'Twilio is not configured on this server' });
+    });
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

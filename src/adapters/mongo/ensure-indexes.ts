@@ -16,6 +16,11 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'serviceUsers', key: { phoneHash: 1 }, options: { name: 'phoneHash_unique', unique: true } },
   { collection: 'serviceUsers', key: { reference: 1 }, options: { name: 'reference_unique', unique: true } },
   { collection: 'auditLog', key: { at: 1 }, options: { name: 'at' } },
+  // Inbound messages are unique by _id (the MessageSid). Outbound SIDs are not unique-indexed:
+  // pending messages have none yet, and FerretDB has no partial indexes to exempt them.
+  { collection: 'messages', key: { direction: 1, phoneHash: 1, status: 1, receivedAt: 1 }, options: { name: 'inbox' } },
+  { collection: 'messages', key: { direction: 1, status: 1, nextAttemptAt: 1 }, options: { name: 'outbox' } },
+  { collection: 'messages', key: { providerSid: 1 }, options: { name: 'providerSid' } },
 ];
 
 /** Creates the indexes (idempotent: MongoDB ignores an identical existing index). Returns their names. */

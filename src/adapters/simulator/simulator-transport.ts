@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { MessageTransport } from '../../app/ports.js';
+
+export interface SimulatedMessage {
+  sid: string;
+  to: string;
+  body: string;
+  at: Date;
+}
+
+/**
+ * The simulator's "phone network": accepts messages like a provider would and announces them to
+ * whoever is listening (the simulator page's event stream). Kept in memory: the messages collection
+ * is the record.
+ */
+export class SimulatorTransport extends EventEmitter implements MessageTransport {
+  readonly delivered: SimulatedMessage[] = [];
+
+  async send(request: Parameters<MessageTransport['send']>[0]) {
+    if (!request.body) return { ok: false as const, errorCode: null, httpStatus: null, message: 'the simulator only carries text', retryable: false };
+    const message: SimulatedMessage = { sid: `SIM${randomBytes(16).toString('hex')}`, to: request.to, body: request.body, at: new Date() };
+    this.delivered.push(message);
+    if (this.delivered.length > 5000) this.delivered.shift();
+    this.emit('message', message);
+    return { ok: true as const, providerSid: message.sid, status: 'delivered' };
+  }
+
+  async findSent(query: Parameters<MessageTransport['findSent']>[0]) {
+    const found = [...this.delivered].reverse().find((m) => m.to === query.to && m.at >= query.since && (!query.body || m.body === query.body));
+    return found ? { providerSid: found.sid, status: 'delivered' } : null;
+  }
+}

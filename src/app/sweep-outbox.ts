@@ -1,0 +1,49 @@
+import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
+
+/** How long a message may sit in "sending" before its attempt is presumed interrupted by a crash. */
+export const sendingGraceMs = 60_000;
+
+/**
+ * The outbox's recovery rule, run periodically and at start-up:
+ * - pending and due: send it (a crash after recording and before sending loses nothing);
+ * - stuck in "sending" for longer than the grace period: the process died mid-attempt. Ask the
+ *   provider whether it accepted a message to that number since the attempt began. If it did,
+ *   record it as sent (no duplicate); if it has no such message, that is the evidence the first
+ *   attempt failed, and the message goes back to pending to be sent again. If the provider cannot
+ *   be asked, the message stays as it is until the next sweep.
+ */
+export async function sweepOutbox(deps: DeliveryDeps, limit = 100): Promise<{ recovered: number; resent: number; delivered: number }> {
+  const now = deps.clock.now();
+  let recovered = 0;
+  let resent = 0;
+  for (const message of await deps.messages.stuckSending(new Date(now.getTime() - sendingGraceMs))) {
+    const transport = deps.transports.twilio;
+    try {
+      // The simulator keeps nothing across a crash, so there is no record to ask: send again.
+      if (message.channel === 'simulator' || !transport || !message.sendingSince) throw new NoEvidence();
+      const to = deps.phones.decrypt(message.phoneEnc);
+      // WhatsApp templates are stored by the provider as their filled-in text, so only SMS bodies are compared.
+      const body = message.channel === 'sms' ? message.body : undefined;
+      const found = await transport.findSent({ to, channel: message.channel, since: new Date(message.sendingSince.getTime() - 5000), body });
+      if (found) {
+        await deps.messages.markSent(message.id, { providerSid: found.providerSid, via: message.channel, at: now, recovered: true });
+        recovered++;
+      } else {
+        await deps.messages.markRetry(message.id, { nextAttemptAt: now, errorCode: null, error: 'interrupted attempt; the provider has no record of it', at: now });
+        resent++;
+      }
+    } catch (error) {
+      if (error instanceof NoEvidence) {
+        await deps.messages.markRetry(message.id, { nextAttemptAt: now, errorCode: null, error: 'interrupted attempt on a channel with no provider record', at: now });
+        resent++;
+        continue;
+      }
+      deps.logger.warn({ err: error, messageId: message.id }, 'could not check an interrupted send; will try again');
+    }
+  }
+  const due = await deps.messages.dueOutbound(now, limit);
+  for (const id of due) await deliverMessage(deps, id);
+  return { recovered, resent, delivered: due.length };
+}
+
+class NoEvidence extends Error {}

@@ -1,0 +1,90 @@
+import type { Db } from 'mongodb';
+import { PromptlyBot } from './adapters/botbuilder/promptly-bot.js';
+import type { OutgoingMessage } from './adapters/botbuilder/messaging-adapter.js';
+import { SimulatorAdapter } from './adapters/botbuilder/simulator-adapter.js';
+import { TwilioAdapter } from './adapters/botbuilder/twilio-adapter.js';
+import { createPhoneProtector } from './adapters/crypto/phone-protector.js';
+import { createMongoContactBook } from './adapters/mongo/mongo-contact-book.js';
+import { createMongoMessageLog } from './adapters/mongo/mongo-message-log.js';
+import { createMongoTurnLocks } from './adapters/mongo/mongo-turn-locks.js';
+import { SimulatorTransport } from './adapters/simulator/simulator-transport.js';
+import { createTwilioTransport } from './adapters/twilio/twilio-transport.js';
+import type { DeliveryDeps } from './app/deliver-message.js';
+import { drainInbox, type InboxDeps } from './app/drain-inbox.js';
+import { handleTurn } from './app/handle-turn.js';
+import type { Clock, MessageTransport } from './app/ports.js';
+import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
+import { recordStatus } from './app/record-status.js';
+import { sendMessage } from './app/send-message.js';
+import { sweepOutbox } from './app/sweep-outbox.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+
+export type Messaging = ReturnType<typeof composeMessaging>;
+
+/**
+ * The channel layer wired together: stores on MongoDB, the outbox with its transports (Twilio when
+ * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
+ * way, with a fake Twilio behind the real SDK.
+ */
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; twilioTransport?: MessageTransport }) {
+  const { config, db, logger, clock } = input;
+  const phones = createPhoneProtector(config.encryptionKey);
+  const messages = createMongoMessageLog(db);
+  const contacts = createMongoContactBook(db);
+  const simulator = new SimulatorTransport();
+  const twilio = input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : undefined);
+
+  const delivery: DeliveryDeps = {
+    messages,
+    contacts,
+    phones,
+    transports: { twilio, simulator },
+    whatsappTemplates: config.whatsappTemplates,
+    statusCallbackUrl: (id) => `${config.publicBaseUrl}/webhooks/twilio/status?m=${encodeURIComponent(id)}`,
+    clock,
+    logger,
+  };
+
+  const send = async (out: OutgoingMessage): Promise<string> => {
+    const contact = await contacts.get(out.phoneHash);
+    if (!contact) throw new Error('no contact for this conversation');
+    return sendMessage(delivery, { ...out, phoneEnc: contact.phoneEnc });
+  };
+  const twilioAdapter = new TwilioAdapter(send);
+  const simulatorAdapter = new SimulatorAdapter(send);
+  for (const adapter of [twilioAdapter, simulatorAdapter]) {
+    adapter.onTurnError = async (_context, error) => logger.error({ err: error }, 'bot turn failed');
+  }
+  const bot = new PromptlyBot((message) => handleTurn({ contacts, clock, orgName: config.org.name }, message));
+
+  const inbox: InboxDeps = {
+    messages,
+    locks: createMongoTurnLocks(db),
+    clock,
+    logger,
+    runTurn: (message) =>
+      (message.channel === 'simulator' ? simulatorAdapter : twilioAdapter).processInbound(message, (context) => bot.run(context)),
+  };
+
+  return {
+    delivery,
+    inbox,
+    simulator,
+    twilioAdapter,
+    simulatorAdapter,
+    /** Records an inbound message; `runTurns` then works through that number's queue. */
+    async receive(request: InboundRequest) {
+      const { outcome, phoneHash } = await receiveInbound({ messages, contacts, phones, clock }, request);
+      return { outcome, phoneHash, runTurns: () => drainInbox(inbox, phoneHash) };
+    },
+    recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
+    sweepOutbox: () => sweepOutbox(delivery),
+    /** Runs turns left behind by a crash (messages recorded but never processed). */
+    async sweepInbox(olderThanMs = 30_000) {
+      const phoneHashes = await messages.phonesWithUnprocessed(new Date(clock.now().getTime() - olderThanMs));
+      for (const phoneHash of phoneHashes) await drainInbox(inbox, phoneHash);
+      return phoneHashes.length;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import express, { type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { TwilioAdapter, twilioInboundSchema } from '../adapters/botbuilder/twilio-adapter.js';
+import { verifyTwilioSignature } from '../adapters/twilio/verify-twilio-signature.js';
+import type { InboundRequest } from '../app/receive-inbound.js';
+import type { Logger } from '../logger.js';
+
+export interface TwilioWebhookDeps {
+  authToken: string;
+  publicBaseUrl: string;
+  logger: Logger;
+  /** Records the message (deduplicated by MessageSid); the turn runs after the webhook has answered. */
+  receive(request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate'; runTurns: () => Promise<unknown> }>;
+  recordStatus(update: { messageId?: string; providerSid: string; providerStatus: string; errorCode: number | null }): Promise<void>;
+}
+
+const statusSchema = z.looseObject({
+  MessageSid: z.string().min(10).max(64),
+  MessageStatus: z.string().min(1).max(32),
+  ErrorCode: z.coerce.number().int().optional(),
+});
+
+/** POST /webhooks/twilio/inbound and /status: signed, size-limited, validated, answered at once. */
+export function twilioWebhooks(deps: TwilioWebhookDeps): express.Router {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  router.use(checkSignature(deps));
+
+  router.post('/inbound', async (req, res) => {
+    const params = twilioInboundSchema.safeParse(req.body);
+    if (!params.success) {
+      res.status(400).json({ error: 'malformed Twilio message', problems: params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return;
+    }
+    const { outcome, runTurns } = await deps.receive(TwilioAdapter.inboundFromWebhook(params.data));
+    // Twilio waits for this answer; the reply goes out through the REST API once the turn has run.
+    res.type('text/xml').send('<Response></Response>');
+    if (outcome === 'inserted') runTurns().catch((error: unknown) => deps.logger.error({ err: error }, 'inbound turns failed'));
+  });
+
+  router.post('/status', async (req, res) => {
+    const params = statusSchema.safeParse(req.body);
+    if (!params.success) {
+      res.status(400).json({ error: 'malformed Twilio status callback' });
+      return;
+    }
+    const messageId = typeof req.query.m === 'string' ? req.query.m : undefined;
+    await deps.recordStatus({ messageId, providerSid: params.data.MessageSid, providerStatus: params.data.MessageStatus, errorCode: params.data.ErrorCode ?? null });
+    res.status(204).end();
+  });
+  return router;
+}
+
+function checkSignature(deps: TwilioWebhookDeps): RequestHandler {
+  return (req, res, next) => {
+    const signature = req.get('X-Twilio-Signature');
+    if (!signature) {
+      res.status(400).json({ error: 'missing X-Twilio-Signature' });
+      return;
+    }
+    if (!verifyTwilioSignature(deps.authToken, signature, publicUrl(deps.publicBaseUrl, req), stringParams(req.body))) {
+      deps.logger.warn({ path: req.path }, 'rejected a webhook with a bad signature');
+      res.status(403).json({ error: 'invalid X-Twilio-Signature' });
+      return;
+    }
+    next();
+  };
+}
+
+/** Twilio signs the URL it called: the public base URL plus the path and query as received. */
+function publicUrl(base: string, req: Request): string {
+  return `${base}${req.originalUrl}`;
+}
+
+function stringParams(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
