@@ -23,7 +23,7 @@ export interface RunningService {
 export async function startService(
   config: Config,
   logger: Logger,
-  options: { scheduler?: SchedulerOptions; clock?: Clock; sweepEveryMs?: number } = {},
+  options: { scheduler?: SchedulerOptions; clock?: Clock; sweepEveryMs?: number | null } = {},
 ): Promise<RunningService> {
   if (!config.twilio) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   const mongo = await connectMongo(config.mongodbUri);

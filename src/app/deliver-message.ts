@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { planDelivery, whatsappFallback, type Channel, type DeliveryPlan, type MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import type { Logger } from '../logger.js';
 import type { Clock, ContactBook, MessageLog, MessageTransport, OutboundMessage, PhoneProtector, SendResult } from './ports.js';
@@ -27,7 +26,7 @@ const outsideWhatsappWindow = 63016;
  */
 export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<void> {
   const now = deps.clock.now();
-  const message = await deps.messages.claim(id, randomUUID(), now);
+  const message = await deps.messages.claim(id, now);
   if (!message) return;
 
   if (message.purpose !== 'opt-out-confirmation' && (await deps.contacts.isSuppressed(message.phoneHash))) {

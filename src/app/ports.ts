@@ -87,13 +87,15 @@ export interface MessageLog {
 
   insertOutbound(message: OutboundMessage): Promise<void>;
   getOutbound(id: string): Promise<OutboundMessage | null>;
-  /** Moves a due pending message to sending under this claim; null if another worker has it or it is done. */
-  claim(id: string, claim: string, now: Date): Promise<OutboundMessage | null>;
+  /** Claims the next send attempt of a due pending message; null if another process has it or it is done. */
+  claim(id: string, now: Date): Promise<OutboundMessage | null>;
   markSent(id: string, update: { providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }): Promise<void>;
   markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }): Promise<void>;
   markFinal(id: string, update: { status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date }): Promise<void>;
   recordProviderStatus(id: string, update: { status: MessageStatus; providerStatus: string; providerSid?: string; errorCode: number | null; at: Date }): Promise<void>;
   outboundIdBySid(providerSid: string): Promise<string | null>;
+  /** Every status change of a message, oldest first (outbox steps and provider callbacks). */
+  timeline(id: string): Promise<Array<{ status: string; source: string; at: Date }>>;
   dueOutbound(now: Date, limit: number): Promise<string[]>;
   stuckSending(before: Date): Promise<OutboundMessage[]>;
 }

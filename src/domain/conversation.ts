@@ -1,15 +1,15 @@
-import { measureUsability } from './measures/measure-usability.js';
 import { askCurrentItem } from './conversation/ask-current-item.js';
 import { completeQuestionnaire } from './conversation/complete-questionnaire.js';
 import { handleReply } from './conversation/handle-reply.js';
-import { matchReplyCommand } from './measures/match-reply-command.js';
-import { normaliseReply } from './measures/normalise-reply.js';
 import type { QuestionnaireEvent } from './conversation/questionnaire-event.js';
 import type { QuestionnaireState } from './conversation/questionnaire-state.js';
 import { questionnaireWording } from './conversation/questionnaire-wording.js';
 import { reaskCurrentItem } from './conversation/reask-current-item.js';
 import type { ResolvedStepContext, StepContext } from './conversation/step-context.js';
 import type { StepResult } from './conversation/step-result.js';
+import { matchReplyCommand } from './measures/match-reply-command.js';
+import { measureUsability } from './measures/measure-usability.js';
+import { normaliseReply } from './measures/normalise-reply.js';
 
 /**
  * The questionnaire as a state machine: one event in, the next state and the effects to perform

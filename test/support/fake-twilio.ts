@@ -43,7 +43,9 @@ export interface FakeTwilio {
  * SDK end to end without the network: Basic auth, form bodies, Twilio-shaped JSON and errors, and
  * a paged list that the SDK's list() can follow. It "sends" instantly: date_sent is date_created.
  */
-export async function startFakeTwilio(options: { accountSid?: string; authToken?: string } = {}): Promise<FakeTwilio> {
+export async function startFakeTwilio(options: { accountSid?: string; authToken?: string; now?: () => Date } = {}): Promise<FakeTwilio> {
+  // Twilio's clock: the test's clock when given, so a test that moves time moves Twilio's too.
+  const now = options.now ?? (() => new Date());
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const failures: TwilioFailure[] = [];
@@ -113,7 +115,7 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       contentSid: param('ContentSid'),
       contentVariables: param('ContentVariables'),
       statusCallback: param('StatusCallback'),
-      at: new Date(),
+      at: now(),
     };
     fake.sent.push(message);
     const record = toRecord(message, accountSid);

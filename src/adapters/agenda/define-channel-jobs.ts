@@ -6,7 +6,7 @@ import type { SchedulerHandle } from './create-scheduler.js';
  * The channel's safety nets as recurring jobs: send what is due or was interrupted, and run turns
  * a crash left behind. Both are idempotent, so overlapping runs on several processes are harmless.
  */
-export async function defineChannelJobs(scheduler: SchedulerHandle, messaging: Messaging, logger: Logger, everyMs = 30_000): Promise<void> {
+export async function defineChannelJobs(scheduler: SchedulerHandle, messaging: Messaging, logger: Logger, everyMs: number | null = 30_000): Promise<void> {
   scheduler.agenda.define('outbox:sweep', async () => {
     const result = await messaging.sweepOutbox();
     if (result.recovered + result.resent + result.delivered > 0) logger.info(result, 'outbox sweep');
@@ -15,6 +15,8 @@ export async function defineChannelJobs(scheduler: SchedulerHandle, messaging: M
     const numbers = await messaging.sweepInbox();
     if (numbers > 0) logger.info({ numbers }, 'inbox sweep ran left-over turns');
   });
+  // null: defined but not recurring (tests drive the sweeps themselves).
+  if (everyMs === null) return;
   await scheduler.agenda.every(everyMs, 'outbox:sweep');
   await scheduler.agenda.every(everyMs, 'inbox:sweep');
 }

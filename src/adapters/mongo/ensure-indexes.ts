@@ -21,6 +21,7 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'messages', key: { direction: 1, phoneHash: 1, status: 1, receivedAt: 1 }, options: { name: 'inbox' } },
   { collection: 'messages', key: { direction: 1, status: 1, nextAttemptAt: 1 }, options: { name: 'outbox' } },
   { collection: 'messages', key: { providerSid: 1 }, options: { name: 'providerSid' } },
+  { collection: 'messageEvents', key: { messageId: 1, source: 1 }, options: { name: 'messageId_source' } },
 ];
 
 /** Creates the indexes (idempotent: MongoDB ignores an identical existing index). Returns their names. */

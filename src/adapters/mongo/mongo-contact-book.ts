@@ -16,11 +16,8 @@ export function createMongoContactBook(db: Db): ContactBook {
 
   return {
     async touchInbound({ phoneHash, phoneEnc, channel, at }) {
-      await contacts.updateOne(
-        { _id: phoneHash },
-        { $set: { phoneEnc, [`lastInboundAt.${channel}`]: at }, $setOnInsert: { smsAllowed: true } },
-        { upsert: true },
-      );
+      await retryOnDuplicate(() =>
+        contacts.updateOne({ _id: phoneHash }, { $set: { phoneEnc, [`lastInboundAt.${channel}`]: at }, $setOnInsert: { smsAllowed: true } }, { upsert: true }));
     },
     async get(phoneHash) {
       const doc = await contacts.findOne({ _id: phoneHash });
@@ -29,7 +26,7 @@ export function createMongoContactBook(db: Db): ContactBook {
       return contact;
     },
     async suppress(phoneHash, source, at) {
-      await suppressions.updateOne({ _id: phoneHash }, { $setOnInsert: { source, at } }, { upsert: true });
+      await retryOnDuplicate(() => suppressions.updateOne({ _id: phoneHash }, { $setOnInsert: { source, at } }, { upsert: true }));
     },
     async unsuppress(phoneHash) {
       await suppressions.deleteOne({ _id: phoneHash });
@@ -38,4 +35,14 @@ export function createMongoContactBook(db: Db): ContactBook {
       return (await suppressions.countDocuments({ _id: phoneHash }, { limit: 1 })) > 0;
     },
   };
+}
+
+/** Two upserts of a new _id at once: one inserts, the other gets a duplicate key and must update instead. */
+async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return write();
+  }
 }

@@ -1,5 +1,5 @@
 import type { Db, Filter } from 'mongodb';
-import { statusRank } from '../../domain/messaging/message-status.js';
+import { statusRank, type MessageStatus } from '../../domain/messaging/message-status.js';
 import type { InboundMessage, MessageLog, OutboundMessage } from '../../app/ports.js';
 
 // The domain types in ports.ts are the contract; this is their storage shape, plus bookkeeping.
@@ -9,23 +9,52 @@ interface MessageDoc {
   phoneHash?: string;
   providerSid?: string;
   status?: string;
-  statusRank?: number;
   receivedAt?: Date;
   nextAttemptAt?: Date;
   sendingSince?: Date;
-  claim?: string;
   attempts?: number;
-  timeline?: Array<Record<string, unknown>>;
+}
+
+interface MessageEvent {
+  _id: string;
+  messageId: string;
+  status: string;
+  /** 'outbox' events follow the send attempt; 'provider' events are Twilio's callbacks. */
+  source: 'outbox' | 'provider';
+  at: Date;
+  [detail: string]: unknown;
 }
 
 /**
- * Inbound and outbound messages in one collection. An inbound message's _id is the provider's
- * MessageSid, so a retried webhook hits the unique _id index (error 11000) instead of a second turn.
- * Status writes carry the rank in their filter, so a late or replayed update never moves a message back.
+ * Inbound and outbound messages (collection `messages`) and every status change (`messageEvents`).
+ *
+ * Concurrency is carried by inserts, which are atomic on every MongoDB-compatible server, not by
+ * conditional updates, which FerretDB applies as read-then-write:
+ * - an inbound message's _id is the MessageSid, so a retried webhook is a duplicate-key error;
+ * - a send attempt is claimed by inserting `<messageId>#<attempt>` into `sendAttempts`, so exactly
+ *   one process sends each attempt; only the claimant then writes the message's outbox status;
+ * - provider callbacks only ever insert events, and the delivery status is the highest-ranked status
+ *   among the outbox state and those events, so it moves forward whatever order callbacks arrive in.
  */
 export function createMongoMessageLog(db: Db): MessageLog {
   const messages = db.collection<MessageDoc>('messages');
-  const below = (status: keyof typeof statusRank): Filter<MessageDoc> => ({ statusRank: { $lt: statusRank[status] } });
+  const events = db.collection<MessageEvent>('messageEvents');
+  const attempts = db.collection<{ _id: string; messageId: string; at: Date }>('sendAttempts');
+  let eventSeq = 0;
+
+  const addEvent = async (messageId: string, source: MessageEvent['source'], status: string, at: Date, detail: Record<string, unknown> = {}) => {
+    // at + a per-process sequence keeps the timeline in order; the random tail keeps ids unique across processes.
+    const id = `${messageId}:${at.getTime().toString(36)}:${(eventSeq++).toString(36).padStart(8, '0')}:${Math.random().toString(36).slice(2, 8)}`;
+    await events.insertOne({ _id: id, messageId, source, status, at, ...detail });
+  };
+
+  const toOutbound = async (doc: MessageDoc): Promise<OutboundMessage> => {
+    const providerEvents = await events.find({ messageId: doc._id, source: 'provider' }, { projection: { status: 1 } }).toArray();
+    const status = [doc.status as MessageStatus, ...providerEvents.map((e) => e.status as MessageStatus)]
+      .filter((s) => s in statusRank)
+      .reduce((best, s) => (statusRank[s] > statusRank[best] ? s : best));
+    return { ...fromDoc(doc), status } as OutboundMessage;
+  };
 
   return {
     async insertInbound(message) {
@@ -39,7 +68,7 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
     async nextReceived(phoneHash) {
       const doc = await messages.find({ direction: 'in', phoneHash, status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(1).next();
-      return doc ? (toMessage(doc) as InboundMessage) : null;
+      return doc ? (fromDoc(doc) as InboundMessage) : null;
     },
     async markProcessed(id, at, error) {
       await messages.updateOne({ _id: id, direction: 'in' }, { $set: { status: error ? 'failed' : 'processed', processedAt: at, ...(error ? { error } : {}) } });
@@ -49,77 +78,63 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
 
     async insertOutbound(message) {
-      await messages.insertOne({
-        _id: message.id,
-        direction: 'out',
-        ...withoutId(message),
-        statusRank: statusRank[message.status],
-        timeline: [{ status: message.status, at: message.createdAt }],
-      });
+      await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message) });
+      await addEvent(message.id, 'outbox', message.status, message.createdAt);
     },
     async getOutbound(id) {
       const doc = await messages.findOne({ _id: id, direction: 'out' });
-      return doc ? (toMessage(doc) as OutboundMessage) : null;
+      return doc ? toOutbound(doc) : null;
     },
-    async claim(id, claim, now) {
-      // FerretDB's findAndModify is not atomic, so the claim is written with a conditional update and
-      // read back: whoever's token is stored owns the send.
-      await messages.updateOne(
-        { _id: id, direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } },
-        { $set: { status: 'sending', statusRank: statusRank.sending, sendingSince: now, claim }, $inc: { attempts: 1 }, $push: { timeline: { status: 'sending', at: now } } },
-      );
-      const doc = await messages.findOne({ _id: id, claim, status: 'sending' });
-      return doc ? (toMessage(doc) as OutboundMessage) : null;
+    async claim(id, now) {
+      const doc = await messages.findOne({ _id: id, direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } });
+      if (!doc) return null;
+      const attempt = (doc.attempts ?? 0) + 1;
+      try {
+        await attempts.insertOne({ _id: `${id}#${attempt}`, messageId: id, at: now });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return null;
+        throw error;
+      }
+      await messages.updateOne({ _id: id }, { $set: { status: 'sending', sendingSince: now, attempts: attempt } });
+      await addEvent(id, 'outbox', 'sending', now, { attempt });
+      return { ...(fromDoc(doc) as OutboundMessage), status: 'sending', sendingSince: now, attempts: attempt };
     },
     async markSent(id, update) {
-      // The provider's callback can beat this write; the SID is kept either way, the status only if it moves forward.
       await messages.updateOne(
         { _id: id },
-        { $set: { providerSid: update.providerSid, sentVia: update.via, sentAt: update.at, ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) } },
+        { $set: { status: 'sent', providerSid: update.providerSid, sentVia: update.via, sentAt: update.at, ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) } },
       );
-      await messages.updateOne({ _id: id, ...below('sent') }, { $set: { status: 'sent', statusRank: statusRank.sent } });
-      await pushTimeline(id, { status: 'sent', at: update.at, providerSid: update.providerSid, via: update.via, ...(update.recovered ? { recovered: true } : {}) });
+      await addEvent(id, 'outbox', 'sent', update.at, { providerSid: update.providerSid, via: update.via, ...(update.recovered ? { recovered: true } : {}), ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) });
     },
     async markRetry(id, update) {
-      await messages.updateOne(
-        { _id: id, status: 'sending' },
-        { $set: { status: 'pending', statusRank: statusRank.pending, nextAttemptAt: update.nextAttemptAt, errorCode: update.errorCode, error: update.error } },
-      );
-      await pushTimeline(id, { status: 'retry', at: update.at, errorCode: update.errorCode, error: update.error });
+      await messages.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: update.nextAttemptAt, errorCode: update.errorCode, error: update.error } });
+      await addEvent(id, 'outbox', 'retry', update.at, { errorCode: update.errorCode, error: update.error, nextAttemptAt: update.nextAttemptAt });
     },
     async markFinal(id, update) {
-      await messages.updateOne(
-        { _id: id, ...below(update.status) },
-        { $set: { status: update.status, statusRank: statusRank[update.status], errorCode: update.errorCode, error: update.error } },
-      );
-      await pushTimeline(id, { status: update.status, at: update.at, errorCode: update.errorCode, error: update.error });
+      await messages.updateOne({ _id: id }, { $set: { status: update.status, errorCode: update.errorCode, error: update.error } });
+      await addEvent(id, 'outbox', update.status, update.at, { errorCode: update.errorCode, error: update.error });
     },
     async recordProviderStatus(id, update) {
-      await messages.updateOne(
-        { _id: id, direction: 'out', ...below(update.status) },
-        { $set: { status: update.status, statusRank: statusRank[update.status], ...(update.errorCode !== null ? { errorCode: update.errorCode } : {}) } },
-      );
-      // Every callback is kept in the timeline, even one that arrives too late to change the status.
-      await pushTimeline(id, { status: update.providerStatus, at: update.at, errorCode: update.errorCode, providerSid: update.providerSid });
+      await addEvent(id, 'provider', update.status, update.at, { providerStatus: update.providerStatus, providerSid: update.providerSid, errorCode: update.errorCode });
+    },
+    async timeline(id) {
+      const found = await events.find({ messageId: id }).sort({ _id: 1 }).toArray();
+      return found.map(({ _id: _eventId, messageId: _messageId, ...entry }) => entry as { status: string; source: string; at: Date });
     },
     async outboundIdBySid(providerSid) {
       const doc = await messages.findOne({ direction: 'out', providerSid }, { projection: { _id: 1 } });
       return doc?._id ?? null;
     },
     async dueOutbound(now, limit) {
-      const docs = await messages.find({ direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } }, { projection: { _id: 1 } })
+      const docs = await messages.find({ direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } } satisfies Filter<MessageDoc>, { projection: { _id: 1 } })
         .sort({ nextAttemptAt: 1 }).limit(limit).toArray();
       return docs.map((doc) => doc._id);
     },
     async stuckSending(before) {
       const docs = await messages.find({ direction: 'out', status: 'sending', sendingSince: { $lt: before } }).toArray();
-      return docs.map((doc) => toMessage(doc) as OutboundMessage);
+      return docs.map((doc) => fromDoc(doc) as OutboundMessage);
     },
   };
-
-  async function pushTimeline(id: string, entry: Record<string, unknown>): Promise<void> {
-    await messages.updateOne({ _id: id }, { $push: { timeline: entry } });
-  }
 }
 
 function withoutId<T extends { id: string }>(message: T): Omit<T, 'id'> {
@@ -127,8 +142,7 @@ function withoutId<T extends { id: string }>(message: T): Omit<T, 'id'> {
   return rest;
 }
 
-function toMessage(doc: MessageDoc): InboundMessage | OutboundMessage {
-  const { _id, direction: _direction, statusRank: _rank, timeline: _timeline, claim: _claim, ...rest } = doc;
+function fromDoc(doc: MessageDoc): InboundMessage | OutboundMessage {
+  const { _id, direction: _direction, ...rest } = doc;
   return { id: _id, ...rest } as unknown as InboundMessage | OutboundMessage;
 }
-

@@ -70,6 +70,6 @@ function rankingLine(best: WorkerSummary | null, lowest: WorkerSummary | null, n
 
 /** GSM-7 text of at most `length` characters, cut at a character and marked with a full stop. */
 function shorten(text: string, length: number): string {
-  const characters = [...normaliseToGsm7(text.replace(/\s+/g, ' ').trim())];
+  const characters = [...normaliseToGsm7(text).replace(/\s+/g, ' ').trim()];
   return characters.length <= length ? characters.join('') : `${characters.slice(0, length - 1).join('').trimEnd()}.`;
 }

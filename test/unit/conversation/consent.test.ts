@@ -44,9 +44,9 @@ describe('asking for consent', () => {
 
   it('when the names are long, then the title goes first, then the second mention of the organisation, before any name is cut', () => {
     const workerName = 'Alexandra Montgomery-Fitzwilliam';
-    const longish = consentRequest({ ...details, orgName: 'Riverside and District Community Wellbeing Trust', workerName }).text;
+    const longish = consentRequest({ ...details, orgName: 'Riverside and District Community Mental Health Wellbeing Trust', workerName }).text;
     expect(longish).not.toContain('(PHQ-9)');
-    expect(longish).toContain('kept securely by Riverside and District Community Wellbeing Trust');
+    expect(longish).toContain('kept securely by Riverside and District Community Mental Health Wellbeing Trust');
     const orgName = 'The Greater Riverside and District Community Mental Health and Wellbeing Partnership';
     const long = consentRequest({ ...details, orgName, workerName }).text;
     expect(long).toMatch(new RegExp(`^Hello from ${orgName}\\. ${workerName} would like`));

@@ -1,0 +1,61 @@
+import { createMongoMessageLog } from '../../../src/adapters/mongo/mongo-message-log.js';
+import { createMongoTurnLocks } from '../../../src/adapters/mongo/mongo-turn-locks.js';
+import { drainInbox } from '../../../src/app/drain-inbox.js';
+import type { InboundMessage } from '../../../src/app/ports.js';
+import { createLogger } from '../../../src/logger.js';
+import { messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
+import { waitFor } from '../../support/test-clock.js';
+
+describe('one turn at a time per number', () => {
+  let h: ChannelHarness;
+  beforeAll(async () => (h = await startChannelHarness(2)));
+  afterAll(async () => h.close());
+
+  it('when several processes drain the same number at once, then turns never overlap and run in arrival order', async () => {
+    const messages = createMongoMessageLog(h.database.db);
+    const phoneHash = 'hash-of-a-busy-number';
+    const base = Date.now();
+    for (let i = 0; i < 8; i++) {
+      await messages.insertInbound({ id: `in-${i}`, channel: 'sms', phoneHash, phoneEnc: 'x', body: `reply ${i}`, receivedAt: new Date(base + i), status: 'received' });
+    }
+    const log: string[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    const drainer = () => drainInbox({
+      messages,
+      locks: createMongoTurnLocks(h.database.db),
+      clock: h.clock,
+      logger: createLogger('silent'),
+      runTurn: async (message: InboundMessage) => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        log.push(message.body);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running--;
+      },
+    }, phoneHash);
+
+    const turns = await Promise.all([drainer(), drainer(), drainer(), drainer()]);
+    expect(turns.reduce((a, b) => a + b, 0)).toBe(8);
+    expect(maxRunning).toBe(1);
+    expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `reply ${i}`));
+  });
+
+  it('when one number texts two servers at once, then each reply is answered once and in the order received', async () => {
+    const phone = '+447700900501';
+    const sids = Array.from({ length: 6 }, () => messageSid());
+    await Promise.all(sids.map((sid, i) =>
+      h.post('/webhooks/twilio/inbound', { MessageSid: sid, AccountSid: h.fake.accountSid, From: phone, To: '+447700900000', Body: `answer ${i}` }, { service: h.services[i % 2] })));
+    const replies = await waitFor(() => {
+      const sent = h.fake.sent.filter((m) => m.to === phone);
+      return sent.length >= 6 ? sent : null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.fake.sent.filter((m) => m.to === phone)).toHaveLength(6);
+
+    const inbound = await h.database.db.collection('messages').find({ direction: 'in', _id: { $in: sids as never[] } }).sort({ receivedAt: 1, _id: 1 }).toArray();
+    expect(inbound.map((m) => m.status)).toEqual(Array(6).fill('processed'));
+    const arrivalOrder = inbound.map((m) => m.body as string);
+    expect(replies.map((m) => /"(answer \d)"/.exec(m.body ?? '')?.[1])).toEqual(arrivalOrder);
+  });
+});

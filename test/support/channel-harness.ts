@@ -1,0 +1,71 @@
+import { createLogger } from '../../src/logger.js';
+import { startService, type RunningService } from '../../src/main.js';
+import { startFakeTwilio, signTwilioRequest, type FakeTwilio } from './fake-twilio.js';
+import { testConfig, testSchedulerOptions } from './test-config.js';
+import { TestClock } from './test-clock.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
+
+export const publicBaseUrl = 'https://promptly.example.org';
+export const invitationTemplate = `HX${'1'.repeat(32)}`;
+
+export interface ChannelHarness {
+  database: TestDatabase;
+  fake: FakeTwilio;
+  clock: TestClock;
+  services: RunningService[];
+  service: RunningService;
+  /** Posts a form to the service as Twilio would, signed with the real algorithm unless told otherwise. */
+  post(path: string, params: Record<string, string>, options?: { signature?: string | null; service?: RunningService }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** One or more promptly processes on one database, sending through the real twilio SDK to a fake Twilio. */
+export async function startChannelHarness(processes = 1): Promise<ChannelHarness> {
+  const database = await openTestDatabase();
+  const clock = new TestClock();
+  const fake = await startFakeTwilio({ now: () => clock.now() });
+  const config = testConfig({
+    MONGODB_URI: database.uri,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_SMS_FROM: '+447700900000',
+    TWILIO_WHATSAPP_FROM: 'whatsapp:+447700900001',
+    TWILIO_API_BASE: fake.url,
+    TWILIO_WHATSAPP_TEMPLATE_INVITATION: invitationTemplate,
+  });
+  const services: RunningService[] = [];
+  for (let i = 0; i < processes; i++) {
+    // The tests drive the sweeps themselves, so each test decides when recovery runs.
+    services.push(await startService(config, createLogger('silent'), { scheduler: testSchedulerOptions, clock, sweepEveryMs: null }));
+  }
+  const service = services[0] as RunningService;
+  return {
+    database,
+    fake,
+    clock,
+    services,
+    service,
+    async post(path, params, options = {}) {
+      const target = options.service ?? service;
+      const signature = options.signature === undefined ? signTwilioRequest(fake.authToken, `${publicBaseUrl}${path}`, params) : options.signature;
+      return fetch(`http://127.0.0.1:${target.port}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) },
+        body: new URLSearchParams(params).toString(),
+      });
+    },
+    async close() {
+      for (const running of services) await running.stop(5000).catch(() => {});
+      await fake.close();
+      await database.close();
+    },
+  };
+}
+
+let sidCounter = 0;
+/** A fresh, well-formed Twilio MessageSid. */
+export function messageSid(): string {
+  sidCounter++;
+  return `SM${sidCounter.toString(16).padStart(8, '0')}${'0'.repeat(24)}`;
+}
