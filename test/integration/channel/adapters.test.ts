@@ -1,0 +1,41 @@
+import { conversationReference } from '../../../src/adapters/botbuilder/messaging-adapter.js';
+import { TwilioAdapter } from '../../../src/adapters/botbuilder/twilio-adapter.js';
+import { startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
+import { waitFor } from '../../support/test-clock.js';
+
+describe('botbuilder adapters', () => {
+  let h: ChannelHarness;
+  beforeAll(async () => (h = await startChannelHarness()));
+  afterAll(async () => h.close());
+
+  it('when a message arrives on the simulator channel, then the same bot answers through the simulator, with no Twilio call', async () => {
+    const requestsBefore = h.fake.requests;
+    const { outcome, runTurns } = await h.service.messaging.receive({ id: 'sim-1', channel: 'simulator', from: '+447700900601', body: 'help' });
+    expect(outcome).toBe('inserted');
+    await runTurns();
+    const reply = await waitFor(() => h.service.messaging.simulator.delivered.find((m) => m.to === '+447700900601'));
+    expect(reply.body).toContain('Reply STOP to stop');
+    expect(h.fake.requests).toBe(requestsBefore);
+    const stored = await h.database.db.collection('messages').findOne({ direction: 'out', channel: 'simulator', providerSid: reply.sid });
+    expect(stored).toMatchObject({ status: 'sent', purpose: 'reply' });
+  });
+
+  it('when a scheduled job continues a conversation, then its message goes out through the outbox to the right number', async () => {
+    const { runTurns } = await h.service.messaging.receive({ id: 'SM' + 'c'.repeat(32), channel: 'sms', from: '+447700900602', body: 'hello' });
+    await runTurns();
+    const phoneHash = h.service.messaging.delivery.phones.hash('+447700900602');
+    await h.service.messaging.twilioAdapter.continueConversation(conversationReference('sms', phoneHash), async (context) => {
+      await context.sendActivity({ type: 'message', text: 'Your 6-week check-in is ready', channelData: { purpose: 'invitation' } });
+    });
+    const sent = h.fake.sent.filter((m) => m.to === '+447700900602');
+    expect(sent.map((m) => m.body)).toEqual([expect.stringContaining('hello'), 'Your 6-week check-in is ready']);
+    expect(await h.database.db.collection('messages').findOne({ direction: 'out', body: 'Your 6-week check-in is ready' })).toMatchObject({ purpose: 'invitation', status: 'sent' });
+  });
+
+  it('when the inbound activity is built, then its id is the MessageSid and its channel comes from the whatsapp: prefix', async () => {
+    expect(TwilioAdapter.inboundFromWebhook({ MessageSid: 'SM' + 'd'.repeat(32), From: 'whatsapp:+447700900603', Body: 'hi' })).toEqual(
+      { id: 'SM' + 'd'.repeat(32), channel: 'whatsapp', from: '+447700900603', body: 'hi' });
+    expect(TwilioAdapter.inboundFromWebhook({ MessageSid: 'SM' + 'e'.repeat(32), From: '+447700900604', Body: 'hi', OptOutType: 'STOP' })).toEqual(
+      { id: 'SM' + 'e'.repeat(32), channel: 'sms', from: '+447700900604', body: 'hi', optOutType: 'STOP' });
+  });
+});
