@@ -4,6 +4,7 @@
  */
 import type { Channel, MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import type { MessageStatus } from '../domain/messaging/message-status.js';
+import type { TimepointPlan } from '../domain/schedule/timepoint-plan.js';
 
 /** Where "now" comes from, so schedules can run on an accelerated or fixed clock. */
 export interface Clock {
@@ -114,4 +115,53 @@ export interface ContactBook {
 export interface TurnLocks {
   acquire(phoneHash: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
   release(phoneHash: string, owner: string): Promise<void>;
+}
+
+export type StaffRole = 'worker' | 'manager' | 'admin';
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+  team: string;
+  phoneHash: string;
+  phoneEnc: string;
+  createdAt: Date;
+}
+
+/** Staff who may text the bot; a removed member keeps their history but loses their number. */
+export interface StaffDirectory {
+  add(member: StaffMember): Promise<'added' | 'duplicate-phone'>;
+  findByPhoneHash(phoneHash: string): Promise<StaffMember | null>;
+  get(id: string): Promise<StaffMember | null>;
+  list(filter?: { role?: StaffRole; team?: string }): Promise<StaffMember[]>;
+  remove(id: string, at: Date): Promise<boolean>;
+}
+
+export interface Programme {
+  id: string;
+  /** Lower-case, hyphenated name: what a worker types after ENROL. */
+  slug: string;
+  name: string;
+  measureId: string;
+  /** Follow-up offsets and windows, as parsed by src/domain/schedule (parseTimepointPlan). */
+  plan: TimepointPlan;
+  isDefault: boolean;
+  /** Off by default: a short, non-diagnostic "your score went from 18 to 23" after a follow-up. */
+  progressMessages: boolean;
+  createdAt: Date;
+}
+
+export interface ProgrammeCatalogue {
+  add(programme: Programme): Promise<'added' | 'duplicate-slug'>;
+  /** By slug or name, any case. */
+  find(nameOrSlug: string): Promise<Programme | null>;
+  get(id: string): Promise<Programme | null>;
+  getDefault(): Promise<Programme | null>;
+  list(): Promise<Programme[]>;
+}
+
+/** Append-only: entries are inserted, never updated or deleted. No phone numbers or health answers. */
+export interface AuditLog {
+  record(entry: { actor: string; action: string; subject?: string; at: Date; details?: Record<string, unknown> }): Promise<void>;
 }
