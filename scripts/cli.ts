@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { dbCommands } from './cli/db.js';
 import { measuresCommand } from './cli/measures.js';
+import { programmeCommand } from './cli/programme.js';
+import { staffCommand } from './cli/staff.js';
 
 /** `npm run cli -- <command>`: operator commands on the same config and database as the server. */
 export function createCli(): Command {
@@ -10,6 +12,8 @@ export function createCli(): Command {
     .exitOverride();
   for (const command of dbCommands()) program.addCommand(command);
   program.addCommand(measuresCommand());
+  program.addCommand(staffCommand());
+  program.addCommand(programmeCommand());
   return program;
 }
 

@@ -4,20 +4,28 @@ import type { OutgoingMessage } from './adapters/botbuilder/messaging-adapter.js
 import { SimulatorAdapter } from './adapters/botbuilder/simulator-adapter.js';
 import { TwilioAdapter } from './adapters/botbuilder/twilio-adapter.js';
 import { createPhoneProtector } from './adapters/crypto/phone-protector.js';
+import { createMongoAuditLog } from './adapters/mongo/mongo-audit-log.js';
+import { createMongoCaseStore } from './adapters/mongo/mongo-case-store.js';
 import { createMongoContactBook } from './adapters/mongo/mongo-contact-book.js';
+import { createMongoProgrammeCatalogue } from './adapters/mongo/mongo-programme-catalogue.js';
+import { createMongoStaffDirectory } from './adapters/mongo/mongo-staff-directory.js';
 import { createMongoMessageLog } from './adapters/mongo/mongo-message-log.js';
 import { createMongoTurnLocks } from './adapters/mongo/mongo-turn-locks.js';
 import { SimulatorTransport } from './adapters/simulator/simulator-transport.js';
 import { createTwilioTransport } from './adapters/twilio/twilio-transport.js';
+import type { CaseDeps } from './app/cases/case-deps.js';
 import type { DeliveryDeps } from './app/deliver-message.js';
 import { drainInbox, type InboxDeps } from './app/drain-inbox.js';
 import { handleTurn } from './app/handle-turn.js';
 import type { Clock, MessageTransport } from './app/ports.js';
 import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
 import { recordStatus } from './app/record-status.js';
+import { replyToStranger } from './app/reply-to-stranger.js';
+import { createMongoStrangerLimits } from './adapters/mongo/mongo-stranger-limits.js';
 import { sendMessage } from './app/send-message.js';
 import { sweepOutbox } from './app/sweep-outbox.js';
 import type { Config } from './config.js';
+import type { MeasureCatalogue } from './domain/measures/load-measures.js';
 import type { Logger } from './logger.js';
 
 export type Messaging = ReturnType<typeof composeMessaging>;
@@ -27,7 +35,7 @@ export type Messaging = ReturnType<typeof composeMessaging>;
  * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
  * way, with a fake Twilio behind the real SDK.
  */
-export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; twilioTransport?: MessageTransport }) {
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; twilioTransport?: MessageTransport }) {
   const { config, db, logger, clock } = input;
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
@@ -56,7 +64,21 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   for (const adapter of [twilioAdapter, simulatorAdapter]) {
     adapter.onTurnError = async (_context, error) => logger.error({ err: error }, 'bot turn failed');
   }
-  const bot = new PromptlyBot((message) => handleTurn({ contacts, clock, orgName: config.org.name }, message));
+  const cases: CaseDeps = {
+    cases: createMongoCaseStore(db),
+    staff: createMongoStaffDirectory(db),
+    programmes: createMongoProgrammeCatalogue(db),
+    contacts,
+    phones,
+    measures: input.measures,
+    audit: createMongoAuditLog(db),
+    clock,
+    logger,
+    org: { name: config.org.name, timezone: config.org.timezone },
+    send: (message) => sendMessage(delivery, message),
+  };
+  const strangerLimits = createMongoStrangerLimits(db);
+  const bot = new PromptlyBot((message) => handleTurn(cases, message));
 
   const inbox: InboxDeps = {
     messages,
@@ -69,13 +91,26 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
 
   return {
     delivery,
+    cases,
     inbox,
     simulator,
     twilioAdapter,
     simulatorAdapter,
-    /** Records an inbound message; `runTurns` then works through that number's queue. */
+    /**
+     * Records an inbound message from staff or a service-user; `runTurns` then works through that
+     * number's queue. A stranger's message is answered (once a day) and not recorded at all.
+     */
     async receive(request: InboundRequest) {
-      const { outcome, phoneHash } = await receiveInbound({ messages, contacts, phones, clock }, request);
+      const phoneHash = phones.hash(request.from);
+      const known = (await cases.staff.findByPhoneHash(phoneHash)) ?? (await cases.cases.serviceUserByPhoneHash(phoneHash));
+      if (!known) {
+        await replyToStranger(
+          { contacts, limits: strangerLimits, transports: delivery.transports, clock, orgName: config.org.name, timezone: config.org.timezone },
+          { phone: request.from, phoneHash, channel: request.channel, body: request.body, optOutType: request.optOutType },
+        );
+        return { outcome: 'stranger' as const, phoneHash, runTurns: async () => 0 };
+      }
+      const { outcome } = await receiveInbound({ messages, contacts, phones, clock }, request);
       return { outcome, phoneHash, runTurns: () => drainInbox(inbox, phoneHash) };
     },
     recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),

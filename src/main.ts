@@ -9,6 +9,7 @@ import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
 import { createLogger, type Logger } from './logger.js';
+import { loadMeasures } from './domain/measures/load-measures.js';
 
 export interface RunningService {
   port: number;
@@ -31,7 +32,8 @@ export async function startService(
   await ensureIndexes(mongo.db);
 
   const clock = options.clock ?? systemClock;
-  const messaging = composeMessaging({ config, db: mongo.db, logger, clock });
+  const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures });
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   await scheduler.start();

@@ -5,6 +5,9 @@
 import type { Channel, MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import type { MessageStatus } from '../domain/messaging/message-status.js';
 import type { TimepointPlan } from '../domain/schedule/timepoint-plan.js';
+import type { QuestionnaireState } from '../domain/conversation/questionnaire-state.js';
+import type { EnrolmentStatus } from '../domain/enrolment.js';
+import type { ScoreResult } from '../domain/measures/score-measure.js';
 
 /** Where "now" comes from, so schedules can run on an accelerated or fixed clock. */
 export interface Clock {
@@ -164,4 +167,105 @@ export interface ProgrammeCatalogue {
 /** Append-only: entries are inserted, never updated or deleted. No phone numbers or health answers. */
 export interface AuditLog {
   record(entry: { actor: string; action: string; subject?: string; at: Date; details?: Record<string, unknown> }): Promise<void>;
+}
+
+export interface ServiceUser {
+  id: string;
+  /** Pseudonymous reference staff use, e.g. SU-0042. */
+  reference: string;
+  phoneHash: string;
+  phoneEnc: string;
+  /** The worker's name or note for the person, encrypted like the phone number. */
+  labelEnc?: string;
+  createdAt: Date;
+}
+
+export interface Enrolment {
+  id: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  programmeId: string;
+  channel: Channel;
+  status: EnrolmentStatus;
+  consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AssessmentKind = 'baseline' | 'follow-up' | 'discharge';
+export type AssessmentStatus = 'scheduled' | 'open' | 'in-progress' | 'completed' | 'lapsed' | 'cancelled';
+
+export interface Assessment {
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  workerId: string;
+  programmeId: string;
+  measureId: string;
+  kind: AssessmentKind;
+  /** 'baseline', a follow-up's id from the plan (e.g. '6w'), or 'discharge'. */
+  timepointId: string;
+  status: AssessmentStatus;
+  dueAt: Date;
+  opensAt: Date;
+  closesAt: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  late?: boolean;
+  answers: Record<string, { raw: string; value: number | null; at: Date; attempts: number }>;
+  score?: ScoreResult;
+}
+
+/** One per phone number of a service-user: what the bot is waiting for from them. */
+export interface Conversation {
+  phoneHash: string;
+  serviceUserId: string;
+  enrolmentId: string;
+  awaiting: 'consent' | 'questionnaire' | 'nothing';
+  questionnaire?: QuestionnaireState;
+  version: number;
+}
+
+export interface SafeguardingAlert {
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  assessmentId: string;
+  itemId: string;
+  openedAt: Date;
+  acknowledgedAt?: Date;
+  acknowledgedBy?: string;
+}
+
+/** Service-users, enrolments, assessments, conversations and alerts: the case record. */
+export interface CaseStore {
+  /** Creates the person with the next free SU reference, or returns the one already holding this number. */
+  serviceUserFor(input: { phoneHash: string; phoneEnc: string; labelEnc?: string; at: Date }): Promise<ServiceUser>;
+  serviceUserByPhoneHash(phoneHash: string): Promise<ServiceUser | null>;
+  serviceUserByReference(reference: string): Promise<ServiceUser | null>;
+  /** The person's current enrolment (pending consent, active or paused), if any. */
+  liveEnrolment(serviceUserId: string): Promise<Enrolment | null>;
+  /** Starts an enrolment unless the person already has a live one (then returns that one as `existing`). */
+  startEnrolment(enrolment: Enrolment): Promise<{ started: true } | { started: false; existing: Enrolment }>;
+  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent'>>, at: Date): Promise<void>;
+  enrolment(id: string): Promise<Enrolment | null>;
+  enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
+  enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;
+
+  addAssessment(assessment: Assessment): Promise<'added' | 'duplicate'>;
+  assessment(id: string): Promise<Assessment | null>;
+  assessmentsOf(enrolmentId: string): Promise<Assessment[]>;
+  updateAssessment(id: string, update: Partial<Omit<Assessment, 'id' | 'answers'>>): Promise<void>;
+  recordAnswer(assessmentId: string, itemId: string, answer: Assessment['answers'][string]): Promise<void>;
+
+  conversation(phoneHash: string): Promise<Conversation | null>;
+  /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
+  saveConversation(conversation: Conversation): Promise<boolean>;
+
+  openAlert(alert: SafeguardingAlert): Promise<void>;
+  openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;
+  acknowledgeAlerts(serviceUserId: string, by: string, at: Date): Promise<number>;
 }

@@ -10,7 +10,7 @@ export interface TwilioWebhookDeps {
   publicBaseUrl: string;
   logger: Logger;
   /** Records the message (deduplicated by MessageSid); the turn runs after the webhook has answered. */
-  receive(request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate'; runTurns: () => Promise<unknown> }>;
+  receive(request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate' | 'stranger'; runTurns: () => Promise<unknown> }>;
   recordStatus(update: { messageId?: string; providerSid: string; providerStatus: string; errorCode: number | null }): Promise<void>;
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { StaffMember } from '../../src/app/ports.js';
 import { createLogger } from '../../src/logger.js';
 import { startService, type RunningService } from '../../src/main.js';
 import { startFakeTwilio, signTwilioRequest, type FakeTwilio } from './fake-twilio.js';
@@ -14,8 +16,14 @@ export interface ChannelHarness {
   clock: TestClock;
   services: RunningService[];
   service: RunningService;
-  /** Posts a form to the service as Twilio would, signed with the real algorithm unless told otherwise. */
-  post(path: string, params: Record<string, string>, options?: { signature?: string | null; service?: RunningService }): Promise<Response>;
+  /**
+   * Posts a form to the service as Twilio would, signed with the real algorithm unless told otherwise.
+   * The sender (From) is registered as a worker first unless `stranger` is set, since the bot only
+   * talks to staff and enrolled service-users.
+   */
+  post(path: string, params: Record<string, string>, options?: { signature?: string | null; service?: RunningService; stranger?: boolean }): Promise<Response>;
+  /** Makes a number a worker's (idempotent). */
+  registerStaff(phone: string, role?: 'worker' | 'manager' | 'admin', name?: string): Promise<StaffMember>;
   close(): Promise<void>;
 }
 
@@ -40,13 +48,23 @@ export async function startChannelHarness(processes = 1): Promise<ChannelHarness
     services.push(await startService(config, createLogger('silent'), { scheduler: testSchedulerOptions, clock, sweepEveryMs: null }));
   }
   const service = services[0] as RunningService;
+  const registerStaff = async (phone: string, role: StaffMember['role'] = 'worker', name = `Worker ${phone.slice(-3)}`) => {
+    const { staff, phones } = service.messaging.cases;
+    const existing = await staff.findByPhoneHash(phones.hash(phone));
+    if (existing) return existing;
+    const member: StaffMember = { id: randomUUID(), name, role, team: 'main', phoneHash: phones.hash(phone), phoneEnc: phones.encrypt(phone), createdAt: new Date() };
+    await staff.add(member);
+    return member;
+  };
   return {
     database,
     fake,
     clock,
     services,
     service,
+    registerStaff,
     async post(path, params, options = {}) {
+      if (params.From && !options.stranger) await registerStaff(params.From.replace(/^whatsapp:/, ''));
       const target = options.service ?? service;
       const signature = options.signature === undefined ? signTwilioRequest(fake.authToken, `${publicBaseUrl}${path}`, params) : options.signature;
       return fetch(`http://127.0.0.1:${target.port}${path}`, {

@@ -9,6 +9,10 @@ export class TestClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** Jumps to an instant; time then runs on from there. */
+  setTo(instant: Date): void {
+    this.offsetMs = instant.getTime() - Date.now();
+  }
 }
 
 export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 10_000, what = 'condition'): Promise<T> {

@@ -15,7 +15,18 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'staff', key: { phoneHash: 1 }, options: { name: 'phoneHash_unique', unique: true } },
   { collection: 'serviceUsers', key: { phoneHash: 1 }, options: { name: 'phoneHash_unique', unique: true } },
   { collection: 'serviceUsers', key: { reference: 1 }, options: { name: 'reference_unique', unique: true } },
+  { collection: 'serviceUsers', key: { referenceNumber: -1 }, options: { name: 'referenceNumber' } },
+  { collection: 'enrolments', key: { workerId: 1, createdAt: 1 }, options: { name: 'worker' } },
+  { collection: 'enrolments', key: { serviceUserId: 1, createdAt: 1 }, options: { name: 'serviceUser' } },
+  { collection: 'liveEnrolments', key: { enrolmentId: 1 }, options: { name: 'enrolmentId' } },
+  { collection: 'assessments', key: { enrolmentId: 1, timepointId: 1 }, options: { name: 'enrolment_timepoint_unique', unique: true } },
+  { collection: 'assessments', key: { status: 1, dueAt: 1 }, options: { name: 'status_dueAt' } },
+  { collection: 'alerts', key: { serviceUserId: 1, openedAt: 1 }, options: { name: 'serviceUser' } },
+  { collection: 'alerts', key: { workerId: 1, openedAt: 1 }, options: { name: 'worker' } },
   { collection: 'auditLog', key: { at: 1 }, options: { name: 'at' } },
+  { collection: 'auditLog', key: { subject: 1, at: 1 }, options: { name: 'subject_at' } },
+  // Programme names are unique through their slug, the word a worker types after ENROL.
+  { collection: 'programmes', key: { slug: 1 }, options: { name: 'slug_unique', unique: true } },
   // Inbound messages are unique by _id (the MessageSid). Outbound SIDs are not unique-indexed:
   // pending messages have none yet, and FerretDB has no partial indexes to exempt them.
   { collection: 'messages', key: { direction: 1, phoneHash: 1, status: 1, receivedAt: 1 }, options: { name: 'inbox' } },

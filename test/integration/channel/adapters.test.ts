@@ -9,6 +9,7 @@ describe('botbuilder adapters', () => {
   afterAll(async () => h.close());
 
   it('when a message arrives on the simulator channel, then the same bot answers through the simulator, with no Twilio call', async () => {
+    await h.registerStaff('+447700900601');
     const requestsBefore = h.fake.requests;
     const { outcome, runTurns } = await h.service.messaging.receive({ id: 'sim-1', channel: 'simulator', from: '+447700900601', body: 'help' });
     expect(outcome).toBe('inserted');
@@ -21,6 +22,7 @@ describe('botbuilder adapters', () => {
   });
 
   it('when a scheduled job continues a conversation, then its message goes out through the outbox to the right number', async () => {
+    await h.registerStaff('+447700900602');
     const { runTurns } = await h.service.messaging.receive({ id: 'SM' + 'c'.repeat(32), channel: 'sms', from: '+447700900602', body: 'hello' });
     await runTurns();
     const phoneHash = h.service.messaging.delivery.phones.hash('+447700900602');

@@ -17,7 +17,7 @@ describe('Twilio webhooks', () => {
     expect(await response.text()).toBe('<Response></Response>');
 
     const sent = await waitFor(() => h.fake.sent.find((m) => m.to === '+447700900101'));
-    expect(sent.body).toBe('Test Community Trust got your message: "hello there"');
+    expect(sent.body).toBe('Sorry, I did not recognise "hello there". Text HELP for the commands.');
     expect(sent.from).toBe('+447700900000');
     expect(sent.statusCallback).toMatch(/^https:\/\/promptly\.example\.org\/webhooks\/twilio\/status\?m=[0-9a-f-]{36}$/);
     // Twilio has the message before our "sent" write lands, so wait for that write.

@@ -1,0 +1,68 @@
+import { createPhoneProtector } from '../../src/adapters/crypto/phone-protector.js';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
+import { ensureIndexes } from '../../src/adapters/mongo/ensure-indexes.js';
+import { createMongoAuditLog } from '../../src/adapters/mongo/mongo-audit-log.js';
+import { createMongoProgrammeCatalogue } from '../../src/adapters/mongo/mongo-programme-catalogue.js';
+import { createMongoStaffDirectory } from '../../src/adapters/mongo/mongo-staff-directory.js';
+import type { AdminResult } from '../../src/app/admin-result.js';
+import type { AuditLog, Clock, PhoneProtector, ProgrammeCatalogue, StaffDirectory } from '../../src/app/ports.js';
+import { loadMeasures, type MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
+import { withDatabase } from './with-database.js';
+
+/** The ports the staff and programme commands use; measures load only when a command needs them. */
+export interface AdminCliDeps {
+  staff: StaffDirectory;
+  programmes: ProgrammeCatalogue;
+  audit: AuditLog;
+  phones: PhoneProtector;
+  clock: Clock;
+  measures: () => MeasureCatalogue;
+}
+
+/** Where the staff and programme commands get their ports and put their output; tests pass their own. */
+export interface AdminCliIo {
+  run<T>(work: (deps: AdminCliDeps) => Promise<T>): Promise<T>;
+  out(text: string): void;
+  err(text: string): void;
+  fail(): void;
+}
+
+/** The server's config and database. Indexes first: the unique ones are what refuse duplicates. */
+export function adminCliIo(): AdminCliIo {
+  return {
+    run: (work) =>
+      withDatabase(async ({ db, config }) => {
+        await ensureIndexes(db);
+        return work({
+          staff: createMongoStaffDirectory(db),
+          programmes: createMongoProgrammeCatalogue(db),
+          audit: createMongoAuditLog(db),
+          phones: createPhoneProtector(config.encryptionKey),
+          clock: systemClock,
+          measures: () => loadMeasures(config.measuresDir ? [config.measuresDir] : []),
+        });
+      }),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    fail: () => {
+      process.exitCode = 1;
+    },
+  };
+}
+
+/** Prints a result as text (or JSON with --json); a refusal lists its problems on stderr and fails. */
+export function printResult<T>(io: AdminCliIo, command: string, result: AdminResult<T>, json: boolean, asText: (value: T) => string): void {
+  if (result.ok) {
+    io.out(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${asText(result.value)}\n`);
+    return;
+  }
+  io.err(json ? `${JSON.stringify({ error: result.kind, problems: result.problems }, null, 2)}\n` : result.problems.map((problem) => `${command}: ${problem}\n`).join(''));
+  io.fail();
+}
+
+/** Left-aligned columns with a header row, for lists read in a terminal. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}

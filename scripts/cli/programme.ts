@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import { addProgramme } from '../../src/app/add-programme.js';
+import { listProgrammes } from '../../src/app/list-programmes.js';
+import type { Programme } from '../../src/app/ports.js';
+import { adminCliIo, printResult, table, type AdminCliIo } from './admin-cli-io.js';
+
+const actor = 'cli';
+
+interface AddOptions {
+  name: string;
+  measure: string;
+  followups: string;
+  window: string;
+  discharge?: string;
+  reminders?: string;
+  default?: boolean;
+  progressMessages?: boolean;
+  json?: boolean;
+}
+
+/** `programme add | list`: a measure with its follow-up plan, one of them the default for ENROL. */
+export function programmeCommand(io: AdminCliIo = adminCliIo()): Command {
+  const command = new Command('programme').description('add and list programmes (a measure and when to ask it again)');
+  command
+    .command('add')
+    .description('add a programme; the first one added is the default')
+    .requiredOption('--name <name>', 'its name; workers type its short form after ENROL')
+    .requiredOption('--measure <id>', 'the measure to ask, e.g. phq9 (see `measures list`)')
+    .requiredOption('--followups <offsets>', 'follow-ups after the baseline, comma-separated, e.g. 6w,12w')
+    .option('--window <duration>', 'how many days either side of a due day a follow-up may be answered', '7d')
+    .option('--discharge <offset>', 'also ask at discharge, this long after it, e.g. 0d or 2w')
+    .option('--reminders <days>', 'days after a follow-up opens to chase it, e.g. 2,5 (default 2,5)')
+    .option('--default', 'make it the default programme (ENROL without a programme name)')
+    .option('--progress-messages', 'tell service-users how their score changed after a follow-up')
+    .option('--json', 'print JSON instead of text')
+    .action((options: AddOptions) =>
+      io.run(async (deps) => {
+        const input = {
+          name: options.name,
+          measureId: options.measure,
+          followUps: list(options.followups),
+          window: options.window,
+          ...(options.discharge === undefined ? {} : { discharge: options.discharge }),
+          // "x" becomes NaN, which the use case refuses with the other problems.
+          ...(options.reminders === undefined ? {} : { reminders: list(options.reminders).map((day) => (/^\d+$/.test(day) ? Number(day) : NaN)) }),
+          isDefault: options.default ?? false,
+          progressMessages: options.progressMessages ?? false,
+        };
+        const result = await addProgramme({ ...deps, measures: deps.measures() }, input, actor);
+        printResult(io, 'programme add', result, options.json ?? false, (programme) => `added ${describe(programme)}\nid ${programme.id}`);
+      }),
+    );
+  command
+    .command('list')
+    .description('every programme; * marks the default')
+    .option('--json', 'print JSON instead of text')
+    .action((options: { json?: boolean }) =>
+      io.run(async (deps) => {
+        const programmes = await listProgrammes(deps);
+        printResult(io, 'programme list', { ok: true, value: programmes }, options.json ?? false, (all) =>
+          all.length === 0
+            ? 'no programmes yet: add one with `programme add --name <name> --measure <id> --followups 6w,12w`'
+            : table(['', 'NAME', 'SLUG', 'MEASURE', 'FOLLOW-UPS', 'ID'], all.map((p) => [p.isDefault ? '*' : '', p.name, p.slug, p.measureId, followUpSummary(p), p.id])));
+      }),
+    );
+  return command;
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function describe(programme: Programme): string {
+  const flags = [programme.isDefault ? 'the default programme' : '', programme.progressMessages ? 'progress messages on' : ''].filter(Boolean);
+  return [
+    `programme "${programme.name}" (type ${programme.slug} after ENROL), measure ${programme.measureId}`,
+    `follow-ups: ${followUpSummary(programme)}`,
+    `reminders on days ${programme.plan.reminders.afterDays.join(', ')} after a follow-up opens`,
+    ...(flags.length > 0 ? [flags.join(', ')] : []),
+  ].join('\n');
+}
+
+function followUpSummary(programme: Programme): string {
+  const { followUps, discharge } = programme.plan;
+  const parts = followUps.map((f) => `${f.id} (day ${f.offsetDays}, -${f.windowBeforeDays}/+${f.windowAfterDays}d)`);
+  if (discharge) parts.push(`discharge +${discharge.offsetDays}d (open ${discharge.windowAfterDays}d)`);
+  return parts.join(', ') || 'none';
+}

@@ -1,0 +1,15 @@
+/** MongoDB stores the id as _id; the domain calls it id. */
+export function withId<T extends { _id: string }>(doc: T): Omit<T, '_id'> & { id: string } {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function withoutId<T extends { id: string }>(value: T): Omit<T, 'id'> {
+  const { id: _id, ...rest } = value;
+  return rest;
+}
+
+/** MongoDB's duplicate key error (also FerretDB's): a unique index said no. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number } | null)?.code === 11000;
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/ports.js';
+import { formatReference } from '../../domain/enrolment.js';
+import { isDuplicateKey, withoutId, withId } from './documents.js';
+
+const liveStatuses = ['pending-consent', 'active', 'paused', 'consent-lapsed'];
+
+/**
+ * The case record on MongoDB. Uniqueness that matters is carried by unique indexes and inserts
+ * (FerretDB applies conditional updates as read-then-write): one service-user per phone hash and
+ * per reference, one live enrolment per person (a `liveEnrolments` document keyed by the person),
+ * one assessment per enrolment and timepoint.
+ */
+export function createMongoCaseStore(db: Db): CaseStore {
+  const serviceUsers = db.collection<Omit<ServiceUser, 'id'> & { _id: string; referenceNumber: number }>('serviceUsers');
+  const enrolments = db.collection<Omit<Enrolment, 'id'> & { _id: string }>('enrolments');
+  const live = db.collection<{ _id: string; enrolmentId: string }>('liveEnrolments');
+  const assessments = db.collection<Omit<Assessment, 'id'> & { _id: string }>('assessments');
+  const conversations = db.collection<Omit<Conversation, 'phoneHash'> & { _id: string }>('conversations');
+  const alerts = db.collection<Omit<SafeguardingAlert, 'id'> & { _id: string }>('alerts');
+
+  const store: CaseStore = {
+    async serviceUserFor({ phoneHash, phoneEnc, labelEnc, at }) {
+      for (let tries = 0; tries < 20; tries++) {
+        const existing = await store.serviceUserByPhoneHash(phoneHash);
+        if (existing) return existing;
+        const last = await serviceUsers.find({}, { projection: { referenceNumber: 1 } }).sort({ referenceNumber: -1 }).limit(1).next();
+        const referenceNumber = (last?.referenceNumber ?? 0) + 1;
+        const doc = { _id: randomUUID(), reference: formatReference(referenceNumber), referenceNumber, phoneHash, phoneEnc, ...(labelEnc ? { labelEnc } : {}), createdAt: at };
+        try {
+          await serviceUsers.insertOne(doc);
+          return withId(doc);
+        } catch (error) {
+          // Someone else took this number or this reference first: look again.
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      throw new Error('could not allocate a service-user reference');
+    },
+    async serviceUserByPhoneHash(phoneHash) {
+      const doc = await serviceUsers.findOne({ phoneHash });
+      return doc ? withId(doc) : null;
+    },
+    async serviceUserByReference(reference) {
+      const doc = await serviceUsers.findOne({ reference });
+      return doc ? withId(doc) : null;
+    },
+    async liveEnrolment(serviceUserId) {
+      const marker = await live.findOne({ _id: serviceUserId });
+      return marker ? store.enrolment(marker.enrolmentId) : null;
+    },
+    async startEnrolment(enrolment) {
+      try {
+        await live.insertOne({ _id: enrolment.serviceUserId, enrolmentId: enrolment.id });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const existing = await store.liveEnrolment(enrolment.serviceUserId);
+        if (existing) return { started: false, existing };
+        throw new Error('a live enrolment marker points at a missing enrolment');
+      }
+      await enrolments.insertOne({ _id: enrolment.id, ...withoutId(enrolment) });
+      return { started: true };
+    },
+    async updateEnrolment(id, update, at) {
+      await enrolments.updateOne({ _id: id }, { $set: { ...update, updatedAt: at } });
+      if (update.status && !liveStatuses.includes(update.status)) await live.deleteOne({ enrolmentId: id });
+    },
+    async enrolment(id) {
+      const doc = await enrolments.findOne({ _id: id });
+      return doc ? withId(doc) : null;
+    },
+    async enrolmentsOfWorker(workerId) {
+      return (await enrolments.find({ workerId }).sort({ createdAt: 1 }).toArray()).map(withId);
+    },
+    async enrolmentsOf(serviceUserId) {
+      return (await enrolments.find({ serviceUserId }).sort({ createdAt: 1 }).toArray()).map(withId);
+    },
+
+    async addAssessment(assessment) {
+      try {
+        await assessments.insertOne({ _id: assessment.id, ...withoutId(assessment) });
+        return 'added';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    async assessment(id) {
+      const doc = await assessments.findOne({ _id: id });
+      return doc ? withId(doc) : null;
+    },
+    async assessmentsOf(enrolmentId) {
+      return (await assessments.find({ enrolmentId }).sort({ dueAt: 1 }).toArray()).map(withId);
+    },
+    async updateAssessment(id, update) {
+      await assessments.updateOne({ _id: id }, { $set: update });
+    },
+    async recordAnswer(assessmentId, itemId, answer) {
+      await assessments.updateOne({ _id: assessmentId }, { $set: { [`answers.${itemId}`]: answer } });
+    },
+
+    async conversation(phoneHash) {
+      const doc = await conversations.findOne({ _id: phoneHash });
+      if (!doc) return null;
+      const { _id, ...rest } = doc;
+      return { phoneHash: _id, ...rest };
+    },
+    async saveConversation(conversation) {
+      const { phoneHash, version, ...rest } = conversation;
+      if (version === 0) {
+        try {
+          await conversations.insertOne({ _id: phoneHash, ...rest, version: 1 });
+          return true;
+        } catch (error) {
+          if (isDuplicateKey(error)) return false;
+          throw error;
+        }
+      }
+      const result = await conversations.replaceOne({ _id: phoneHash, version }, { ...rest, version: version + 1 });
+      return result.matchedCount === 1;
+    },
+
+    async openAlert(alert) {
+      await alerts.insertOne({ _id: alert.id, ...withoutId(alert) });
+    },
+    async openAlerts(filter) {
+      const query = { acknowledgedAt: { $exists: false }, ...(filter.serviceUserId ? { serviceUserId: filter.serviceUserId } : {}), ...(filter.workerId ? { workerId: filter.workerId } : {}) };
+      return (await alerts.find(query).sort({ openedAt: 1 }).toArray()).map(withId);
+    },
+    async acknowledgeAlerts(serviceUserId, by, at) {
+      const result = await alerts.updateMany({ serviceUserId, acknowledgedAt: { $exists: false } }, { $set: { acknowledgedAt: at, acknowledgedBy: by } });
+      return result.modifiedCount;
+    },
+  };
+  return store;
+}

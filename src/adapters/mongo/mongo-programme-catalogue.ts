@@ -1,0 +1,79 @@
+import type { Db } from 'mongodb';
+import type { Programme, ProgrammeCatalogue } from '../../app/ports.js';
+import { programmeSlug } from '../../app/programme-slug.js';
+
+type ProgrammeDoc = Omit<Programme, 'id' | 'isDefault'> & { _id: string };
+
+/** The one setting this catalogue keeps: which programme was last made the default. */
+interface DefaultDoc {
+  _id: typeof defaultKey;
+  programmeId: string;
+  at: Date;
+}
+
+const defaultKey = 'programmes.default';
+
+/**
+ * The programmes collection; names are unique through the unique index on slug. "Exactly one
+ * default" is not a flag on each programme (moving it would take two writes, and FerretDB has no
+ * transactions) but one pointer document in `settings`; while nothing has been made the default,
+ * the oldest programme is, so the first programme added is the default without a second write.
+ */
+export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
+  const programmes = db.collection<ProgrammeDoc>('programmes');
+  const settings = db.collection<DefaultDoc>('settings');
+
+  const defaultId = async (): Promise<string | null> => {
+    const pointer = await settings.findOne({ _id: defaultKey });
+    if (pointer && (await programmes.countDocuments({ _id: pointer.programmeId }, { limit: 1 })) > 0) return pointer.programmeId;
+    const oldest = await programmes.find({}, { projection: { _id: 1 } }).sort({ createdAt: 1, _id: 1 }).limit(1).next();
+    return oldest?._id ?? null;
+  };
+  const withFlag = async (doc: ProgrammeDoc | null): Promise<Programme | null> => (doc ? toProgramme(doc, (await defaultId()) === doc._id) : null);
+
+  return {
+    async add(programme) {
+      const { id, isDefault, ...rest } = programme;
+      try {
+        await programmes.insertOne({ _id: id, ...rest });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return 'duplicate-slug';
+        throw error;
+      }
+      if (isDefault) {
+        await retryOnDuplicate(() => settings.replaceOne({ _id: defaultKey }, { programmeId: id, at: programme.createdAt }, { upsert: true }));
+      }
+      return 'added';
+    },
+    async find(nameOrSlug) {
+      const slug = programmeSlug(nameOrSlug);
+      return slug === '' ? null : withFlag(await programmes.findOne({ slug }));
+    },
+    async get(id) {
+      return withFlag(await programmes.findOne({ _id: id }));
+    },
+    async getDefault() {
+      const id = await defaultId();
+      return id === null ? null : withFlag(await programmes.findOne({ _id: id }));
+    },
+    async list() {
+      const [docs, current] = await Promise.all([programmes.find({}).sort({ createdAt: 1, _id: 1 }).toArray(), defaultId()]);
+      return docs.map((doc) => toProgramme(doc, doc._id === current));
+    },
+  };
+}
+
+function toProgramme(doc: ProgrammeDoc, isDefault: boolean): Programme {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest, isDefault };
+}
+
+/** Two upserts of the same new _id at once: one inserts, the other gets a duplicate key and must update instead. */
+async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return write();
+  }
+}

@@ -1,0 +1,30 @@
+import type { MessagePurpose, Channel } from '../../domain/messaging/delivery-plan.js';
+import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
+import type { Logger } from '../../logger.js';
+import type { AuditLog, CaseStore, Clock, ContactBook, PhoneProtector, ProgrammeCatalogue, StaffDirectory, StaffMember } from '../ports.js';
+
+/** What the conversation use cases need: the case record, the directories, and a way to send. */
+export interface CaseDeps {
+  cases: CaseStore;
+  staff: StaffDirectory;
+  programmes: ProgrammeCatalogue;
+  contacts: ContactBook;
+  phones: PhoneProtector;
+  measures: MeasureCatalogue;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  org: { name: string; timezone: string; signposting?: string };
+  /** Records and sends a message to someone other than the sender of the current turn. */
+  send(message: { channel: Channel; phoneHash: string; phoneEnc: string; body: string; purpose: MessagePurpose; notBefore?: Date }): Promise<string>;
+}
+
+/** Staff hear from the bot by SMS: it is the channel every staff phone has. */
+export async function tellStaff(deps: CaseDeps, member: StaffMember, body: string, purpose: MessagePurpose = 'notice'): Promise<void> {
+  await deps.send({ channel: 'sms', phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, body, purpose });
+}
+
+/** The managers, for urgent alerts and summaries. */
+export async function managersOf(deps: CaseDeps): Promise<StaffMember[]> {
+  return deps.staff.list({ role: 'manager' });
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { consentRequest } from '../../domain/consent.js';
+import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import { editDistance } from '../../domain/measures/edit-distance.js';
+import { normalisePhoneNumber } from '../../domain/phone-number.js';
+import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
+import type { Enrolment, Programme, StaffMember } from '../ports.js';
+import type { CaseDeps } from './case-deps.js';
+import { describePlan } from './describe-plan.js';
+import { startBaseline } from './start-assessment.js';
+
+export type EnrolResult =
+  | { ok: true; reference: string; enrolment: Enrolment; programme: Programme; consentRequested: boolean }
+  | { ok: false; reason: string; status: 400 | 403 | 404 | 409 };
+
+/**
+ * ENROL by text or the API: checks the number and the programme, allocates the person's SU
+ * reference, starts one live enrolment (a second worker enrolling the same number is told who has
+ * them), and sends the consent request, inside the send window. Consent taken in person skips the
+ * request and starts the baseline at once.
+ */
+export async function enrolServiceUser(
+  deps: CaseDeps,
+  input: { worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean },
+): Promise<EnrolResult> {
+  const phone = normalisePhoneNumber(input.phone);
+  if (!phone.ok) return { ok: false, reason: phone.reason, status: 400 };
+  const phoneHash = deps.phones.hash(phone.e164);
+  if (await deps.staff.findByPhoneHash(phoneHash)) return { ok: false, reason: 'That number belongs to a member of staff.', status: 409 };
+  if (await deps.contacts.isSuppressed(phoneHash)) {
+    return { ok: false, reason: 'That number has opted out of our messages (STOP). They can text START to this number to opt back in.', status: 409 };
+  }
+  const chosen = await chooseProgramme(deps, input.programme, input.label);
+  if (!chosen.ok) return chosen;
+  const { programme, label } = chosen;
+  const measure = deps.measures.get(programme.measureId);
+  if (!measure) return { ok: false, reason: `Programme ${programme.name} uses measure ${programme.measureId}, which is not loaded.`, status: 409 };
+
+  const now = deps.clock.now();
+  const person = await deps.cases.serviceUserFor({ phoneHash, phoneEnc: deps.phones.encrypt(phone.e164), labelEnc: label ? deps.phones.encrypt(label) : undefined, at: now });
+  const channel = input.channel ?? 'sms';
+  const enrolment: Enrolment = {
+    id: randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: input.worker.id, programmeId: programme.id,
+    channel, status: 'pending-consent', createdAt: now, updatedAt: now,
+  };
+  const started = await deps.cases.startEnrolment(enrolment);
+  if (!started.started) {
+    const holder = await deps.staff.get(started.existing.workerId);
+    return { ok: false, reason: `${person.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${started.existing.status.replace('-', ' ')}).`, status: 409 };
+  }
+  await deps.audit.record({ actor: input.worker.id, action: 'enrolment.start', subject: enrolment.id, at: now, details: { reference: person.reference, programme: programme.slug, channel } });
+  await deps.cases.saveConversation({ phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent', version: 0 })
+    || (await replaceConversation(deps, phoneHash, { serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent' }));
+
+  if (input.consentInPerson) {
+    const consent = { decision: 'yes' as const, version: 'in-person', at: now, channel: 'in-person' as const };
+    await deps.cases.updateEnrolment(enrolment.id, { status: 'active', consent }, now);
+    const firstQuestion = await startBaseline(deps, { ...enrolment, status: 'active', consent }, programme, measure);
+    for (const text of firstQuestion) {
+      await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: text, purpose: 'invitation', notBefore: nextSendableInstant(now, deps.org.timezone) });
+    }
+    return { ok: true, reference: person.reference, enrolment, programme, consentRequested: false };
+  }
+  const request = consentRequest({
+    orgName: deps.org.name, workerName: input.worker.name, measureTitle: measure.title, itemCount: measure.items.length,
+    schedule: describePlan(programme), channel: channel === 'whatsapp' ? 'whatsapp' : 'sms',
+  });
+  await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: request.text, purpose: 'consent', notBefore: nextSendableInstant(now, deps.org.timezone) });
+  return { ok: true, reference: person.reference, enrolment, programme, consentRequested: true };
+}
+
+/** A named programme, else the default. A word close to a programme's name is a typo, not a label. */
+async function chooseProgramme(deps: CaseDeps, word: string | undefined, label: string | undefined) {
+  if (word) {
+    const found = await deps.programmes.find(word);
+    if (found) return { ok: true as const, programme: found, label };
+    const all = await deps.programmes.list();
+    if (all.some((p) => editDistance(word.toLowerCase(), p.slug) <= 2 || editDistance(word.toLowerCase(), p.name.toLowerCase()) <= 2)) {
+      return { ok: false as const, status: 404 as const, reason: `There is no programme called "${word}". Programmes: ${all.map((p) => p.slug).join(', ')}.` };
+    }
+  }
+  const programme = await deps.programmes.getDefault();
+  if (!programme) return { ok: false as const, status: 404 as const, reason: 'There is no default programme yet: text ENROL <number> <programme>, or ask an admin to set one up.' };
+  return { ok: true as const, programme, label: [word, label].filter(Boolean).join(' ') || undefined };
+}
+
+async function replaceConversation(deps: CaseDeps, phoneHash: string, fields: { serviceUserId: string; enrolmentId: string; awaiting: 'consent' }): Promise<boolean> {
+  const current = await deps.cases.conversation(phoneHash);
+  return deps.cases.saveConversation({ phoneHash, ...fields, version: current?.version ?? 0 });
+}

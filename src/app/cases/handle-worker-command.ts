@@ -1,0 +1,89 @@
+import { transitionEnrolment, formatReference, type EnrolmentAction } from '../../domain/enrolment.js';
+import { parseWorkerCommand } from '../../domain/worker-commands.js';
+import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { Enrolment, StaffMember } from '../ports.js';
+import type { CaseDeps } from './case-deps.js';
+import { enrolServiceUser } from './enrol-service-user.js';
+import { startDischarge } from './start-discharge.js';
+import { workerStatus } from './worker-status.js';
+
+/** HELP for staff: the commands, and (as for anyone) the organisation and how to stop. */
+export function workerHelp(orgName: string): string {
+  return `${orgName} promptly: ENROL <mobile> [programme] [name], STATUS, PAUSE <ref>, RESUME <ref>, WITHDRAW <ref>, DONE <ref> (support ended), ACK <ref> (alert seen). Refs look like SU-0042. Reply STOP to stop all messages.`;
+}
+
+const verbActions: Record<'pause' | 'resume' | 'withdraw' | 'done', EnrolmentAction> = { pause: 'pause', resume: 'resume', withdraw: 'withdraw', done: 'done' };
+const verbReplies = { pause: 'paused: no reminders until you RESUME.', resume: 'resumed.', withdraw: 'withdrawn: nothing more will be sent to them.', done: 'marked as finished with support.' };
+
+/** A text from a member of staff. Replies name people by reference only, never with health answers. */
+export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, message: { body: string; channel: Channel }): Promise<string[]> {
+  const command = parseWorkerCommand(message.body);
+  switch (command.kind) {
+    case 'help':
+      return [workerHelp(deps.org.name)];
+    case 'not-a-command':
+      // Quoting what arrived shows the worker exactly what the bot read.
+      return [`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`];
+    case 'invalid':
+      return [command.reason];
+    case 'status':
+      return [await workerStatus(deps, member)];
+    case 'enrol': {
+      const result = await enrolServiceUser(deps, { worker: member, phone: command.phone, programme: command.programme, label: command.label, channel: 'sms' });
+      if (!result.ok) return [result.reason];
+      return [`Enrolled ${result.reference} on ${result.programme.name}. We have asked them for consent and will tell you when they reply.`];
+    }
+    default:
+      return [await referenceCommand(deps, member, command.kind, command.reference)];
+  }
+}
+
+async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
+  const person = await deps.cases.serviceUserByReference(normaliseReference(reference));
+  if (!person) return `There is nobody with the reference ${reference}. Text STATUS to see your people.`;
+  const enrolments = await deps.cases.enrolmentsOf(person.id);
+  const enrolment = (await deps.cases.liveEnrolment(person.id)) ?? enrolments.at(-1);
+  if (!enrolment || !mayActOn(member, enrolment)) return `${person.reference} is not on your caseload, so you cannot do that.`;
+  const now = deps.clock.now();
+  if (verb === 'ack') {
+    const count = await deps.cases.acknowledgeAlerts(person.id, member.id, now);
+    if (count === 0) return `There are no open alerts for ${person.reference}.`;
+    await deps.audit.record({ actor: member.id, action: 'alert.ack', subject: person.reference, at: now, details: { count } });
+    return `Thank you: the alert for ${person.reference} is acknowledged.`;
+  }
+  const transition = transitionEnrolment(enrolment.status, verbActions[verb], person.reference);
+  if (!transition.ok) return transition.reason;
+  await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);
+  await deps.audit.record({ actor: member.id, action: `enrolment.${verb}`, subject: enrolment.id, at: now, details: { reference: person.reference } });
+  if (verb === 'withdraw' || verb === 'done') await closeOpenAssessments(deps, enrolment);
+  if (verb === 'done') {
+    const discharge = await startDischarge(deps, enrolment);
+    return `${person.reference} ${verbReplies.done}${discharge ? ` Their discharge check-in is due ${discharge}.` : ''}`;
+  }
+  return `${person.reference} ${verbReplies[verb]}`;
+}
+
+/** Workers act on their own caseload; managers and admins on anyone's. */
+function mayActOn(member: StaffMember, enrolment: Enrolment): boolean {
+  return member.role !== 'worker' || enrolment.workerId === member.id;
+}
+
+function normaliseReference(reference: string): string {
+  const n = Number(/\d+/.exec(reference)?.[0] ?? NaN);
+  return Number.isSafeInteger(n) && n > 0 ? formatReference(n) : reference;
+}
+
+/** Nothing more is asked once support ends: scheduled and open timepoints are cancelled, answers kept. */
+async function closeOpenAssessments(deps: CaseDeps, enrolment: Enrolment): Promise<void> {
+  for (const assessment of await deps.cases.assessmentsOf(enrolment.id)) {
+    if (['scheduled', 'open', 'in-progress'].includes(assessment.status)) await deps.cases.updateAssessment(assessment.id, { status: 'cancelled' });
+  }
+  const person = await deps.cases.serviceUserByReference(enrolment.reference);
+  const conversation = person ? await deps.cases.conversation(person.phoneHash) : null;
+  if (conversation && conversation.enrolmentId === enrolment.id) await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}

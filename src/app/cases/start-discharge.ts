@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { scheduleDischarge, dischargeTimepointId } from '../../domain/schedule/schedule-discharge.js';
+import type { Enrolment } from '../ports.js';
+import type { CaseDeps } from './case-deps.js';
+
+/** DONE: when the programme has a discharge follow-up, it goes on the calendar. Returns when, in words, or null. */
+export async function startDischarge(deps: CaseDeps, enrolment: Enrolment): Promise<string | null> {
+  const programme = await deps.programmes.get(enrolment.programmeId);
+  if (!programme) return null;
+  const timepoint = scheduleDischarge(programme.plan, deps.org.timezone, deps.clock.now());
+  if (!timepoint) return null;
+  await deps.cases.addAssessment({
+    id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
+    measureId: programme.measureId, kind: 'discharge', timepointId: dischargeTimepointId, status: 'scheduled',
+    dueAt: timepoint.dueAt, opensAt: timepoint.opensAt, closesAt: timepoint.closesAt, answers: {},
+  });
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: deps.org.timezone }).format(timepoint.dueAt);
+}

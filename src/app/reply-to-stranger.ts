@@ -1,0 +1,35 @@
+import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
+import type { Channel } from '../domain/messaging/delivery-plan.js';
+import type { Clock, ContactBook, MessageTransport } from './ports.js';
+
+export interface StrangerLimits {
+  /** True the first time this key is seen (the keyed hash of the number plus the local date). */
+  firstToday(key: string, at: Date): Promise<boolean>;
+}
+
+/**
+ * A number that is neither staff nor an enrolled service-user gets one polite generic reply a day
+ * and nothing else. Nothing about them is stored but a keyed hash for that limit (and, if they say
+ * STOP, on the suppression list): their message is not logged, and the reply goes straight to the
+ * provider without an outbox record.
+ */
+export async function replyToStranger(
+  deps: { contacts: ContactBook; limits: StrangerLimits; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; clock: Clock; orgName: string; timezone: string },
+  message: { phone: string; phoneHash: string; channel: Channel; body: string; optOutType?: string },
+): Promise<'replied' | 'already-replied-today' | 'suppressed'> {
+  const now = deps.clock.now();
+  if (optOutIntent(message.body, message.optOutType) === 'stop') {
+    await deps.contacts.suppress(message.phoneHash, 'STOP', now);
+    return 'suppressed';
+  }
+  if (await deps.contacts.isSuppressed(message.phoneHash)) return 'suppressed';
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timezone }).format(now);
+  if (!(await deps.limits.firstToday(`${message.phoneHash}:${day}`, now))) return 'already-replied-today';
+  const transport = message.channel === 'simulator' ? deps.transports.simulator : deps.transports.twilio;
+  await transport?.send({
+    to: message.phone,
+    channel: message.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+    body: `This is ${deps.orgName}'s automated wellbeing text service. If you expected to hear from us, please contact your support worker. Reply STOP to stop.`,
+  });
+  return 'replied';
+}
