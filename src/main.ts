@@ -43,6 +43,10 @@ export async function startService(
     twilio: config.twilio
       ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, receive: messaging.receive, recordStatus: async (update) => void (await messaging.recordStatus(update)) }
       : undefined,
+    admin: {
+      adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
+      audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock,
+    },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

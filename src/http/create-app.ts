@@ -1,11 +1,14 @@
 import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 
 export interface HttpDeps {
   logger: Logger;
   /** Twilio's webhooks; absent when Twilio is not configured (simulator only). */
   twilio?: TwilioWebhookDeps;
+  /** Staff and programmes as JSON under /api (bearer ADMIN_API_TOKEN). */
+  admin?: AdminApiDeps;
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -38,6 +41,8 @@ export function createApp(deps: HttpDeps): express.Express {
       res.status(404).json({ error: 'Twilio is not configured on this server' });
     });
   }
+
+  if (deps.admin) app.use('/api', adminApi(deps.admin));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

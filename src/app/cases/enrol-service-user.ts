@@ -49,8 +49,8 @@ export async function enrolServiceUser(
     return { ok: false, reason: `${person.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${started.existing.status.replace('-', ' ')}).`, status: 409 };
   }
   await deps.audit.record({ actor: input.worker.id, action: 'enrolment.start', subject: enrolment.id, at: now, details: { reference: person.reference, programme: programme.slug, channel } });
-  await deps.cases.saveConversation({ phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent', version: 0 })
-    || (await replaceConversation(deps, phoneHash, { serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent' }));
+  const fresh = { serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent' as const };
+  if (!(await deps.cases.saveConversation({ phoneHash, ...fresh, version: 0 }))) await replaceConversation(deps, phoneHash, fresh);
 
   if (input.consentInPerson) {
     const consent = { decision: 'yes' as const, version: 'in-person', at: now, channel: 'in-person' as const };
