@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { dbCommands } from './cli/db.js';
 import { measuresCommand } from './cli/measures.js';
+import { tokenCommand } from './cli/token.js';
 import { programmeCommand } from './cli/programme.js';
 import { staffCommand } from './cli/staff.js';
 
@@ -12,6 +13,7 @@ export function createCli(): Command {
     .exitOverride();
   for (const command of dbCommands()) program.addCommand(command);
   program.addCommand(measuresCommand());
+  program.addCommand(tokenCommand());
   program.addCommand(staffCommand());
   program.addCommand(programmeCommand());
   return program;

@@ -4,6 +4,7 @@ import type { OutgoingMessage } from './adapters/botbuilder/messaging-adapter.js
 import { SimulatorAdapter } from './adapters/botbuilder/simulator-adapter.js';
 import { TwilioAdapter } from './adapters/botbuilder/twilio-adapter.js';
 import { createPhoneProtector } from './adapters/crypto/phone-protector.js';
+import { createMongoApiTokens } from './adapters/mongo/mongo-api-tokens.js';
 import { createMongoAuditLog } from './adapters/mongo/mongo-audit-log.js';
 import { createMongoCaseStore } from './adapters/mongo/mongo-case-store.js';
 import { createMongoContactBook } from './adapters/mongo/mongo-contact-book.js';
@@ -92,6 +93,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   return {
     delivery,
     cases,
+    apiTokens: createMongoApiTokens(db),
     inbox,
     simulator,
     twilioAdapter,

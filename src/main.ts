@@ -47,6 +47,7 @@ export async function startService(
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock,
     },
+    cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

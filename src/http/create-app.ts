@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
+import { caseApi } from './case-api.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 
 export interface HttpDeps {
@@ -9,6 +10,8 @@ export interface HttpDeps {
   twilio?: TwilioWebhookDeps;
   /** Staff and programmes as JSON under /api (bearer ADMIN_API_TOKEN). */
   admin?: AdminApiDeps;
+  /** Enrolments and service-user records under /api (admin or staff tokens). */
+  cases?: Parameters<typeof caseApi>[0];
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -43,6 +46,7 @@ export function createApp(deps: HttpDeps): express.Express {
   }
 
   if (deps.admin) app.use('/api', adminApi(deps.admin));
+  if (deps.cases) app.use('/api', caseApi(deps.cases));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

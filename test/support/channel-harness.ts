@@ -16,6 +16,7 @@ export interface ChannelHarness {
   clock: TestClock;
   services: RunningService[];
   service: RunningService;
+  adminToken: string;
   /**
    * Posts a form to the service as Twilio would, signed with the real algorithm unless told otherwise.
    * The sender (From) is registered as a worker first unless `stranger` is set, since the bot only
@@ -62,6 +63,7 @@ export async function startChannelHarness(processes = 1): Promise<ChannelHarness
     clock,
     services,
     service,
+    adminToken: config.adminApiToken,
     registerStaff,
     async post(path, params, options = {}) {
       if (params.From && !options.stranger) await registerStaff(params.From.replace(/^whatsapp:/, ''));

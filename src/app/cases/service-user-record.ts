@@ -1,0 +1,26 @@
+import { formatReference, parseReference } from '../../domain/enrolment.js';
+import type { CaseDeps } from './case-deps.js';
+
+/** One person's record for staff: enrolments, assessments with answers and scores, open alerts. No phone number. */
+export async function serviceUserRecord(deps: CaseDeps, reference: string) {
+  const n = parseReference(reference);
+  const person = n ? await deps.cases.serviceUserByReference(formatReference(n)) : null;
+  if (!person) return null;
+  const enrolments = await deps.cases.enrolmentsOf(person.id);
+  return {
+    reference: person.reference,
+    label: person.labelEnc ? deps.phones.decrypt(person.labelEnc) : null,
+    enrolments: await Promise.all(enrolments.map(async (enrolment) => {
+      const [programme, worker, assessments] = await Promise.all([
+        deps.programmes.get(enrolment.programmeId), deps.staff.get(enrolment.workerId), deps.cases.assessmentsOf(enrolment.id),
+      ]);
+      return {
+        id: enrolment.id, status: enrolment.status, workerId: enrolment.workerId, worker: worker?.name ?? null, programme: programme?.name ?? null,
+        channel: enrolment.channel, consent: enrolment.consent ?? null, createdAt: enrolment.createdAt,
+        assessments: assessments.map(({ id, kind, timepointId, measureId, status, dueAt, opensAt, closesAt, completedAt, late, answers, score }) =>
+          ({ id, kind, timepointId, measureId, status, dueAt, opensAt, closesAt, completedAt: completedAt ?? null, late: late ?? false, answers, score: score ?? null })),
+      };
+    })),
+    openAlerts: (await deps.cases.openAlerts({ serviceUserId: person.id })).map(({ id, itemId, openedAt }) => ({ id, itemId, openedAt })),
+  };
+}

@@ -1,0 +1,36 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { ApiTokens, StaffDirectory, StaffMember } from '../app/ports.js';
+
+export type Principal = { kind: 'admin' } | { kind: 'staff'; member: StaffMember };
+
+/**
+ * Bearer authentication for the case API: the admin token (ADMIN_API_TOKEN) or a staff member's
+ * own token (`npm run cli -- token issue <staff>`). Sets res.locals.principal.
+ */
+export function authenticate(deps: { adminToken: string; tokens: ApiTokens; staff: StaffDirectory }): RequestHandler {
+  const admin = digest(deps.adminToken);
+  return async (req, res, next) => {
+    const presented = /^Bearer +(\S+) *$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (!presented) {
+      res.set('WWW-Authenticate', 'Bearer realm="promptly"').status(401).json({ error: 'authentication required: send "Authorization: Bearer <token>"' });
+      return;
+    }
+    if (timingSafeEqual(digest(presented), admin)) {
+      res.locals.principal = { kind: 'admin' } satisfies Principal;
+      return next();
+    }
+    const staffId = await deps.tokens.resolve(presented);
+    const member = staffId ? await deps.staff.get(staffId) : null;
+    if (!member) {
+      res.set('WWW-Authenticate', 'Bearer realm="promptly", error="invalid_token"').status(401).json({ error: 'the token is not valid (or its staff member was removed)' });
+      return;
+    }
+    res.locals.principal = { kind: 'staff', member } satisfies Principal;
+    next();
+  };
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}

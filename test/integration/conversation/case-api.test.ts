@@ -1,0 +1,73 @@
+import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
+
+describe('the enrolment and service-user API', () => {
+  let h: ConversationHarness;
+  let adminToken: string;
+  let alexToken: string;
+  let beaToken: string;
+  let mayaToken: string;
+  let alexId: string;
+  const sky = '+447700900631';
+
+  beforeAll(async () => {
+    h = await startConversationHarness();
+    const alex = await h.registerStaff('+447700900611', 'worker', 'Alex');
+    const bea = await h.registerStaff('+447700900612', 'worker', 'Bea');
+    const maya = await h.registerStaff('+447700900613', 'manager', 'Maya');
+    alexId = alex.id;
+    const tokens = h.service.messaging.apiTokens;
+    [alexToken, beaToken, mayaToken] = (await Promise.all([alex, bea, maya].map((m) => tokens.issue(m.id, new Date())))) as [string, string, string];
+    adminToken = h.adminToken;
+    await h.addProgramme({ name: 'Wellbeing', measureId: 'ons4', followUps: ['6w'], isDefault: true });
+  });
+  afterAll(async () => h.close());
+
+  const api = (path: string, token: string | null, body?: unknown) =>
+    fetch(`http://127.0.0.1:${h.service.port}/api${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  it('when a worker enrols with consent taken in person, then the baseline starts at once', async () => {
+    const response = await api('/enrolments', alexToken, { phone: '07700 900631', label: 'Sky', consentInPerson: true });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ reference: 'SU-0001', status: 'active', consentRequested: false, workerId: alexId, programme: 'wellbeing' });
+    expect(h.inbox(sky)).toEqual([expect.stringMatching(/^Q1\/4 /)]);
+    expect(await h.database.db.collection('enrolments').findOne({ reference: 'SU-0001' })).toMatchObject({ consent: { decision: 'yes', version: 'in-person', channel: 'in-person' } });
+  });
+
+  it('when the body is wrong or the caller unknown, then the API answers 400 or 401 with the reason', async () => {
+    expect((await api('/enrolments', null, { phone: '07700 900632' })).status).toBe(401);
+    expect((await api('/enrolments', 'pt_not-a-token', { phone: '07700 900632' })).status).toBe(401);
+    const bad = await api('/enrolments', alexToken, { phone: 12, channel: 'pigeon' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { problems: string[] }).problems.join(' ')).toMatch(/phone.*channel|channel.*phone/s);
+    expect((await api('/enrolments', alexToken, '{"phone": ')).status).toBe(400);
+    const noWorker = await api('/enrolments', adminToken, { phone: '07700 900632' });
+    expect(noWorker.status).toBe(400);
+    const duplicate = await api('/enrolments', beaToken, { phone: '+447700900631' });
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.json()).toEqual({ error: 'SU-0001 is already enrolled with Alex (active).' });
+  });
+
+  it('when the admin enrols for a worker, then it lands on that worker\'s caseload', async () => {
+    const response = await api('/enrolments', adminToken, { phone: '07700 900632', workerId: alexId, channel: 'whatsapp' });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ reference: 'SU-0002', status: 'pending-consent', workerId: alexId });
+  });
+
+  it('when Sky has answered, then their owner, managers and admins can read the record, and other workers cannot', async () => {
+    await h.text(sky, '6');
+    const mine = await api('/service-users/SU-0001', alexToken);
+    expect(mine.status).toBe(200);
+    const record = (await mine.json()) as { reference: string; label: string; enrolments: Array<{ assessments: Array<{ answers: Record<string, { value: number }> }> }> };
+    expect(record).toMatchObject({ reference: 'SU-0001', label: 'Sky' });
+    expect(record.enrolments[0]?.assessments[0]?.answers['life-satisfaction']).toMatchObject({ value: 6, raw: '6' });
+    expect(JSON.stringify(record)).not.toContain('7700900631');
+    expect((await api('/service-users/su-1', mayaToken)).status).toBe(200);
+    expect((await api('/service-users/SU-0001', adminToken)).status).toBe(200);
+    expect((await api('/service-users/SU-0001', beaToken)).status).toBe(403);
+    expect((await api('/service-users/SU-0999', adminToken)).status).toBe(404);
+  });
+});
