@@ -75,7 +75,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     audit: createMongoAuditLog(db),
     clock,
     logger,
-    org: { name: config.org.name, timezone: config.org.timezone },
+    org: config.org,
     send: (message) => sendMessage(delivery, message),
   };
   const strangerLimits = createMongoStrangerLimits(db);

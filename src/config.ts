@@ -70,6 +70,7 @@ const envSchema = z
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     TWILIO_WHATSAPP_TEMPLATE_REMINDER: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     MEASURES_DIR: z.string().optional(),
+    SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
   })
   .superRefine((env, ctx) => {
     const twilioKeys = ['TWILIO_SMS_FROM', 'TWILIO_MESSAGING_SERVICE_SID', 'TWILIO_WHATSAPP_FROM', 'TWILIO_API_BASE'] as const;
@@ -117,7 +118,7 @@ const envSchema = z
       : null,
     encryptionKey: env.APP_ENCRYPTION_KEY,
     adminApiToken: env.ADMIN_API_TOKEN,
-    org: { name: env.ORG_NAME, timezone: env.ORG_TIMEZONE },
+    org: { name: env.ORG_NAME, timezone: env.ORG_TIMEZONE, signposting: env.SIGNPOSTING_TEXT },
     whatsappTemplates: {
       ...(env.TWILIO_WHATSAPP_TEMPLATE_INVITATION ? { invitation: env.TWILIO_WHATSAPP_TEMPLATE_INVITATION } : {}),
       ...(env.TWILIO_WHATSAPP_TEMPLATE_REMINDER ? { reminder: env.TWILIO_WHATSAPP_TEMPLATE_REMINDER } : {}),

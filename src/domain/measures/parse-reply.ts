@@ -26,6 +26,9 @@ export function parseReply(reply: string, item: MeasureItem, language?: string):
   if (command === 'SKIP' && !item.optional) return invalid(`This question can't be skipped. Please reply with ${expected}.`);
   if (command) return { kind: 'command', command };
 
+  // "No idea", "not sure", "dunno": the person cannot choose. Reading "no idea" as the answer "no"
+  // (Not at all) would store a guess, so ask again and say a best guess is welcome.
+  if (uncertain.test(text)) return invalid(`That's OK: please choose the answer that fits best. Reply with ${expected}.`);
   const phrase = matchOptionPhrase(text, item, language);
   if (phrase.kind === 'exact') return { kind: 'answer', value: phrase.value };
   const number = readReplyNumber(text, optionRange(item.options).max);
@@ -45,3 +48,5 @@ export function parseReply(reply: string, item: MeasureItem, language?: string):
   if (phrase.kind === 'negated') return invalid(`Sorry, I couldn't tell which answer you meant. Please reply with ${expected}.`);
   return invalid(`Sorry, I didn't understand that. Please reply with ${expected}.`);
 }
+
+const uncertain = /\b(no idea|no clue|not sure|unsure|dunno|don'?t know|do not know|idk)\b/;

@@ -2,6 +2,7 @@ import { parseReply } from '../../../src/domain/measures/parse-reply.js';
 import { shippedItem } from './shipped-measure.js';
 
 const oneAnswer = /^Please choose just one answer: reply with a number from 0 to 3\.$/;
+const unsure = /^That's OK: please choose the answer that fits best\. Reply with a number from 0 to 3\.$/;
 const notUnderstood = /^Sorry, I didn't understand that\. Please reply with a number from 0 to 3\.$/;
 
 // Against PHQ-9 item 1: values 0 to 3.
@@ -14,7 +15,8 @@ const refusals: [string, RegExp][] = [
   ['10', /^10 isn't one of the answers/], ['99', /^99 isn't one of the answers/], ['-1', /^-1 isn't one of the answers/],
   ['100000000000000000000', /^That isn't one of the answers/], ['eleven', /^11 isn't one of the answers/],
   ['banana', notUnderstood], ['asdfgh', notUnderstood], ['\u{1F642}', notUnderstood], ['\u{1F44D}', notUnderstood],
-  ['.', notUnderstood], ['yes', notUnderstood], ['maybe', notUnderstood], ["I don't know", notUnderstood],
+  ['.', notUnderstood], ['yes', notUnderstood], ['maybe', notUnderstood], ["I don't know", unsure],
+  ['no idea', unsure], ['No clue tbh', unsure], ['not sure, 2 maybe', unsure], ['idk', unsure], ['dunno really', unsure],
   ['what do you mean', notUnderstood], ['ok', notUnderstood], ['', /^Please reply with a number from 0 to 3\.$/],
   ['   ', /^Please reply with a number from 0 to 3\.$/], ['not often', /couldn't tell which answer you meant/],
 ];
