@@ -18,7 +18,7 @@ import type { CaseDeps } from './app/cases/case-deps.js';
 import type { DeliveryDeps } from './app/deliver-message.js';
 import { drainInbox, type InboxDeps } from './app/drain-inbox.js';
 import { handleTurn } from './app/handle-turn.js';
-import type { Clock, MessageTransport } from './app/ports.js';
+import type { Clock, JobScheduler, MessageTransport } from './app/ports.js';
 import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
 import { recordStatus } from './app/record-status.js';
 import { replyToStranger } from './app/reply-to-stranger.js';
@@ -36,7 +36,7 @@ export type Messaging = ReturnType<typeof composeMessaging>;
  * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
  * way, with a fake Twilio behind the real SDK.
  */
-export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; twilioTransport?: MessageTransport }) {
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport }) {
   const { config, db, logger, clock } = input;
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
@@ -65,6 +65,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   for (const adapter of [twilioAdapter, simulatorAdapter]) {
     adapter.onTurnError = async (_context, error) => logger.error({ err: error }, 'bot turn failed');
   }
+  const locks = createMongoTurnLocks(db);
   const cases: CaseDeps = {
     cases: createMongoCaseStore(db),
     staff: createMongoStaffDirectory(db),
@@ -77,13 +78,15 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     logger,
     org: config.org,
     send: (message) => sendMessage(delivery, message),
+    jobs: input.jobs,
+    locks,
   };
   const strangerLimits = createMongoStrangerLimits(db);
   const bot = new PromptlyBot((message) => handleTurn(cases, message));
 
   const inbox: InboxDeps = {
     messages,
-    locks: createMongoTurnLocks(db),
+    locks,
     clock,
     logger,
     runTurn: (message) =>

@@ -70,6 +70,7 @@ const envSchema = z
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     TWILIO_WHATSAPP_TEMPLATE_REMINDER: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     MEASURES_DIR: z.string().optional(),
+    TIME_SCALE: z.coerce.number().min(1, 'must be 1 or more (1 = real time)').max(1_000_000).default(1),
     SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
   })
   .superRefine((env, ctx) => {
@@ -93,6 +94,9 @@ const envSchema = z
       if (env.ADMIN_API_TOKEN === exampleAdminToken) {
         ctx.addIssue({ code: 'custom', path: ['ADMIN_API_TOKEN'], message: 'is the public example from .env.example; generate your own' });
       }
+    }
+    if (env.NODE_ENV === 'production' && env.TIME_SCALE !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['TIME_SCALE'], message: 'is for demos and acceptance runs only; it is refused when NODE_ENV=production' });
     }
     if (!hasCredentials) {
       for (const key of twilioKeys) {
@@ -124,6 +128,7 @@ const envSchema = z
       ...(env.TWILIO_WHATSAPP_TEMPLATE_REMINDER ? { reminder: env.TWILIO_WHATSAPP_TEMPLATE_REMINDER } : {}),
     },
     measuresDir: env.MEASURES_DIR,
+    timeScale: env.TIME_SCALE,
   }));
 
 function isTimeZone(zone: string): boolean {

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './adapters/agenda/create-scheduler.js';
+import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler.js';
+import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
+import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import type { Clock } from './app/ports.js';
 import { composeMessaging, type Messaging } from './compose-messaging.js';
@@ -33,9 +36,11 @@ export async function startService(
 
   const clock = options.clock ?? systemClock;
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
-  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures });
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
+  const jobs = createAgendaJobScheduler(scheduler.agenda, clock);
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
+  defineCaseJobs(scheduler, caseJobHandlers(messaging.cases), clock, logger);
   await scheduler.start();
 
   const app = createApp({

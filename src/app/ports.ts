@@ -12,7 +12,23 @@ import type { ScoreResult } from '../domain/measures/score-measure.js';
 /** Where "now" comes from, so schedules can run on an accelerated or fixed clock. */
 export interface Clock {
   now(): Date;
+  /** The real (wall-clock) instant at which this clock will read `at`: when to wake a job. */
+  toReal(at: Date): Date;
 }
+
+export type JobAction = 'timepoint:open' | 'timepoint:remind' | 'timepoint:lapse' | 'consent:remind' | 'consent:lapse' | 'alert:escalate';
+
+/** Persisted jobs, one per subject (an assessment, enrolment or alert) and action: scheduling again moves it. */
+export interface JobScheduler {
+  schedule(action: JobAction, subjectId: string, at: Date): Promise<void>;
+  cancel(action: JobAction, subjectId: string): Promise<void>;
+}
+
+/** What a job handler decided: done, or wake me again at this instant (of the service's clock). */
+export type JobOutcome = { done: true; note?: string } | { deferUntil: Date; note?: string };
+
+/** The use case behind each kind of job. */
+export type CaseJobHandlers = Record<JobAction, (subjectId: string) => Promise<JobOutcome>>;
 
 /** Phone numbers at rest: encrypted for use, keyed-hashed for lookup. */
 export interface PhoneProtector {
@@ -189,6 +205,7 @@ export interface Enrolment {
   channel: Channel;
   status: EnrolmentStatus;
   consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
+  consentRemindersSent?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -210,9 +227,13 @@ export interface Assessment {
   dueAt: Date;
   opensAt: Date;
   closesAt: Date;
+  /** When the invitation went (the scheduler opened it); reminders count from here. */
+  openedAt?: Date;
   startedAt?: Date;
   completedAt?: Date;
   late?: boolean;
+  lapsedAt?: Date;
+  remindersSent?: number;
   answers: Record<string, { raw: string; value: number | null; at: Date; attempts: number }>;
   score?: ScoreResult;
 }
@@ -228,6 +249,7 @@ export interface Conversation {
 }
 
 export interface SafeguardingAlert {
+  escalatedAt?: Date;
   id: string;
   enrolmentId: string;
   serviceUserId: string;
@@ -250,7 +272,7 @@ export interface CaseStore {
   liveEnrolment(serviceUserId: string): Promise<Enrolment | null>;
   /** Starts an enrolment unless the person already has a live one (then returns that one as `existing`). */
   startEnrolment(enrolment: Enrolment): Promise<{ started: true } | { started: false; existing: Enrolment }>;
-  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent'>>, at: Date): Promise<void>;
+  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>>, at: Date): Promise<void>;
   enrolment(id: string): Promise<Enrolment | null>;
   enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
   enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;
@@ -268,6 +290,8 @@ export interface CaseStore {
   openAlert(alert: SafeguardingAlert): Promise<void>;
   openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;
   acknowledgeAlerts(serviceUserId: string, by: string, at: Date): Promise<number>;
+  alert(id: string): Promise<SafeguardingAlert | null>;
+  markAlertEscalated(id: string, at: Date): Promise<void>;
 }
 
 /** API tokens for staff: only a hash is stored; the token itself is shown once when issued. */

@@ -6,6 +6,9 @@ export class TestClock implements Clock {
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
+  toReal(at: Date): Date {
+    return new Date(at.getTime() - this.offsetMs);
+  }
   advance(ms: number): void {
     this.offsetMs += ms;
   }

@@ -128,6 +128,13 @@ export function createMongoCaseStore(db: Db): CaseStore {
       const query = { acknowledgedAt: { $exists: false }, ...(filter.serviceUserId ? { serviceUserId: filter.serviceUserId } : {}), ...(filter.workerId ? { workerId: filter.workerId } : {}) };
       return (await alerts.find(query).sort({ openedAt: 1 }).toArray()).map(withId);
     },
+    async alert(id) {
+      const doc = await alerts.findOne({ _id: id });
+      return doc ? withId(doc) : null;
+    },
+    async markAlertEscalated(id, at) {
+      await alerts.updateOne({ _id: id }, { $set: { escalatedAt: at } });
+    },
     async acknowledgeAlerts(serviceUserId, by, at) {
       const result = await alerts.updateMany({ serviceUserId, acknowledgedAt: { $exists: false } }, { $set: { acknowledgedAt: at, acknowledgedBy: by } });
       return result.modifiedCount;

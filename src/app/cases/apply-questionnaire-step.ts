@@ -3,6 +3,7 @@ import type { StepResult } from '../../domain/conversation/step-result.js';
 import { isLate } from '../../domain/schedule/is-late.js';
 import type { Assessment, Conversation, Enrolment } from '../ports.js';
 import { managersOf, tellStaff, type CaseDeps } from './case-deps.js';
+import { scheduleEscalation } from '../scheduling/escalate-alert.js';
 import { scheduleFollowUpAssessments } from './schedule-follow-up-assessments.js';
 
 /**
@@ -53,10 +54,12 @@ async function raiseAlert(deps: CaseDeps, enrolment: Enrolment, assessment: Asse
   const open = await deps.cases.openAlerts({ serviceUserId: enrolment.serviceUserId });
   if (open.some((alert) => alert.assessmentId === assessment.id && alert.itemId === itemId)) return;
   const now = deps.clock.now();
-  await deps.cases.openAlert({
+  const alert = {
     id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, reference: enrolment.reference,
     workerId: enrolment.workerId, assessmentId: assessment.id, itemId, openedAt: now,
-  });
+  };
+  await deps.cases.openAlert(alert);
+  await scheduleEscalation(deps, alert);
   await deps.audit.record({ actor: 'bot', action: 'alert.open', subject: enrolment.reference, at: now, details: { measure: assessment.measureId, item: itemId } });
   const text = `URGENT from promptly: ${enrolment.reference} gave an answer on a risk question (${assessment.measureId.toUpperCase()}) and has been sent crisis contacts. Please contact them today, then reply ACK ${enrolment.reference}.`;
   await notifyWorker(deps, enrolment, text, 'alert');

@@ -1,7 +1,7 @@
 import type { MessagePurpose, Channel } from '../../domain/messaging/delivery-plan.js';
 import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import type { Logger } from '../../logger.js';
-import type { AuditLog, CaseStore, Clock, ContactBook, PhoneProtector, ProgrammeCatalogue, StaffDirectory, StaffMember } from '../ports.js';
+import type { AuditLog, CaseStore, Clock, ContactBook, JobScheduler, PhoneProtector, ProgrammeCatalogue, StaffDirectory, StaffMember, TurnLocks } from '../ports.js';
 
 /** What the conversation use cases need: the case record, the directories, and a way to send. */
 export interface CaseDeps {
@@ -14,6 +14,10 @@ export interface CaseDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Follow-ups, reminders, lapses and escalations as persisted jobs. */
+  jobs: JobScheduler;
+  /** The per-number turn lock, so jobs and replies never interleave. */
+  locks: TurnLocks;
   org: { name: string; timezone: string; signposting?: string };
   /** Records and sends a message to someone other than the sender of the current turn. */
   send(message: { channel: Channel; phoneHash: string; phoneEnc: string; body: string; purpose: MessagePurpose; notBefore?: Date }): Promise<string>;

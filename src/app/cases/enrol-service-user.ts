@@ -7,6 +7,7 @@ import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant
 import type { Enrolment, Programme, StaffMember } from '../ports.js';
 import type { CaseDeps } from './case-deps.js';
 import { describePlan } from './describe-plan.js';
+import { scheduleConsentChase } from '../scheduling/chase-consent.js';
 import { startBaseline } from './start-assessment.js';
 
 export type EnrolResult =
@@ -65,7 +66,9 @@ export async function enrolServiceUser(
     orgName: deps.org.name, workerName: input.worker.name, measureTitle: measure.title, itemCount: measure.items.length,
     schedule: describePlan(programme), channel: channel === 'whatsapp' ? 'whatsapp' : 'sms',
   });
-  await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: request.text, purpose: 'consent', notBefore: nextSendableInstant(now, deps.org.timezone) });
+  const sendAt = nextSendableInstant(now, deps.org.timezone);
+  await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: request.text, purpose: 'consent', notBefore: sendAt });
+  await scheduleConsentChase(deps, enrolment, sendAt);
   return { ok: true, reference: person.reference, enrolment, programme, consentRequested: true };
 }
 

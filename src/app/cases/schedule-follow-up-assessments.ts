@@ -8,10 +8,12 @@ export async function scheduleFollowUpAssessments(deps: CaseDeps, enrolment: Enr
   const programme = await deps.programmes.get(enrolment.programmeId);
   if (!programme) throw new Error(`programme ${enrolment.programmeId} is missing`);
   for (const timepoint of scheduleFollowUps(programme.plan, deps.org.timezone, baselineCompletedAt)) {
-    await deps.cases.addAssessment({
-      id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
+    const id = randomUUID();
+    const added = await deps.cases.addAssessment({
+      id, enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
       measureId: programme.measureId, kind: 'follow-up', timepointId: timepoint.timepointId, status: 'scheduled',
       dueAt: timepoint.dueAt, opensAt: timepoint.opensAt, closesAt: timepoint.closesAt, answers: {},
     });
+    if (added === 'added') await deps.jobs.schedule('timepoint:open', id, timepoint.dueAt);
   }
 }

@@ -9,10 +9,12 @@ export async function startDischarge(deps: CaseDeps, enrolment: Enrolment): Prom
   if (!programme) return null;
   const timepoint = scheduleDischarge(programme.plan, deps.org.timezone, deps.clock.now());
   if (!timepoint) return null;
-  await deps.cases.addAssessment({
-    id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
+  const id = randomUUID();
+  const added = await deps.cases.addAssessment({
+    id, enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
     measureId: programme.measureId, kind: 'discharge', timepointId: dischargeTimepointId, status: 'scheduled',
     dueAt: timepoint.dueAt, opensAt: timepoint.opensAt, closesAt: timepoint.closesAt, answers: {},
   });
+  if (added === 'added') await deps.jobs.schedule('timepoint:open', id, timepoint.dueAt);
   return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: deps.org.timezone }).format(timepoint.dueAt);
 }

@@ -37,7 +37,7 @@ export async function openAdminFixture(): Promise<AdminFixture> {
     phones: createPhoneProtector(key),
     measures: loadMeasures(),
     // Distinct instants keep "the oldest programme" well defined however fast the test runs.
-    clock: { now: () => new Date(start + 1000 * tick++) },
+    clock: { now: () => new Date(start + 1000 * tick++), toReal: (at: Date) => at },
     auditEntries: async () => (await database.db.collection('auditLog').find({}).sort({ at: 1 }).toArray()) as never,
   };
 }

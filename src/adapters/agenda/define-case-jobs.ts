@@ -1,0 +1,18 @@
+import type { CaseJobHandlers, Clock, JobAction } from '../../app/ports.js';
+import type { Logger } from '../../logger.js';
+import type { SchedulerHandle } from './create-scheduler.js';
+
+/**
+ * Each case job calls its use case, which re-reads the state and does nothing when the work is done
+ * (so a job run twice, or late after a restart, is harmless). A use case that says "not yet" gets
+ * the same job moved to that instant.
+ */
+export function defineCaseJobs(scheduler: SchedulerHandle, handlers: CaseJobHandlers, clock: Clock, logger: Logger): void {
+  for (const [action, handler] of Object.entries(handlers) as Array<[JobAction, CaseJobHandlers[JobAction]]>) {
+    scheduler.agenda.define<{ subjectId: string }>(action, async (job) => {
+      const outcome = await handler(job.attrs.data.subjectId);
+      if ('deferUntil' in outcome) job.schedule(clock.toReal(outcome.deferUntil));
+      logger.debug({ job: action, subject: job.attrs.data.subjectId, outcome }, 'case job ran');
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import type { CaseDeps } from '../cases/case-deps.js';
+import type { JobOutcome } from '../ports.js';
+
+/**
+ * The window has closed without a completed questionnaire: the timepoint is lapsed (answers given
+ * so far are kept) and the conversation stops waiting for it. The worker hears of it in the next
+ * daily digest ("who lapsed yesterday"): never silently.
+ */
+export async function lapseTimepoint(deps: CaseDeps, assessmentId: string): Promise<JobOutcome> {
+  const assessment = await deps.cases.assessment(assessmentId);
+  if (!assessment || !['scheduled', 'open', 'in-progress'].includes(assessment.status)) return { done: true, note: 'nothing to lapse' };
+  const now = deps.clock.now();
+  if (now < assessment.closesAt) return { deferUntil: assessment.closesAt };
+  await deps.cases.updateAssessment(assessment.id, { status: 'lapsed', lapsedAt: now });
+  const enrolment = await deps.cases.enrolment(assessment.enrolmentId);
+  const person = enrolment ? await deps.cases.serviceUserByReference(enrolment.reference) : null;
+  const conversation = person ? await deps.cases.conversation(person.phoneHash) : null;
+  if (conversation?.questionnaire?.assessmentId === assessment.id && conversation.awaiting === 'questionnaire') {
+    await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
+  }
+  await deps.audit.record({ actor: 'scheduler', action: 'timepoint.lapse', subject: assessment.id, at: now, details: { timepoint: assessment.timepointId } });
+  return { done: true, note: 'lapsed' };
+}
