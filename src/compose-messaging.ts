@@ -6,6 +6,7 @@ import { TwilioAdapter } from './adapters/botbuilder/twilio-adapter.js';
 import { createPhoneProtector } from './adapters/crypto/phone-protector.js';
 import { createMongoApiTokens } from './adapters/mongo/mongo-api-tokens.js';
 import { createMongoAuditLog } from './adapters/mongo/mongo-audit-log.js';
+import { createMongoReportSource } from './adapters/mongo/mongo-report-source.js';
 import { createMongoCaseStore } from './adapters/mongo/mongo-case-store.js';
 import { createMongoContactBook } from './adapters/mongo/mongo-contact-book.js';
 import { createMongoProgrammeCatalogue } from './adapters/mongo/mongo-programme-catalogue.js';
@@ -97,6 +98,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     delivery,
     cases,
     apiTokens: createMongoApiTokens(db),
+    reports: createMongoReportSource(db),
     inbox,
     simulator,
     twilioAdapter,

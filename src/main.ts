@@ -4,8 +4,10 @@ import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler
 import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
+import { createMongoOnceLog } from './adapters/mongo/mongo-once-log.js';
+import { scheduleRecurringJobs } from './adapters/agenda/schedule-recurring-jobs.js';
 import { systemClock } from './adapters/clock/system-clock.js';
-import type { Clock } from './app/ports.js';
+import type { Clock, JobScheduler } from './app/ports.js';
 import { composeMessaging, type Messaging } from './compose-messaging.js';
 import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
@@ -19,6 +21,7 @@ export interface RunningService {
   mongo: MongoConnection;
   scheduler: SchedulerHandle;
   messaging: Messaging;
+  jobs: JobScheduler;
   /** Stops accepting requests, drains running jobs, closes the database; bounded by timeoutMs. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -37,10 +40,16 @@ export async function startService(
   const clock = options.clock ?? systemClock;
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
-  const jobs = createAgendaJobScheduler(scheduler.agenda, clock);
+  const jobs = createAgendaJobScheduler(scheduler.agenda, mongo.db, clock);
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
-  defineCaseJobs(scheduler, caseJobHandlers(messaging.cases), clock, logger);
+  defineCaseJobs(scheduler, caseJobHandlers({
+    ...messaging.cases, reports: messaging.reports, publicBaseUrl: config.publicBaseUrl,
+    digests: createMongoOnceLog(mongo.db, 'digestLog'), summaries: createMongoOnceLog(mongo.db, 'summaryLog'),
+  }), clock, logger);
+  await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
+  // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
+  if (clock !== systemClock) await jobs.realign();
   await scheduler.start();
 
   const app = createApp({
@@ -53,6 +62,7 @@ export async function startService(
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
+    reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),
@@ -68,6 +78,7 @@ export async function startService(
     mongo,
     scheduler,
     messaging,
+    jobs,
     stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs)),
   };
 }

@@ -16,12 +16,16 @@ export interface Clock {
   toReal(at: Date): Date;
 }
 
-export type JobAction = 'timepoint:open' | 'timepoint:remind' | 'timepoint:lapse' | 'consent:remind' | 'consent:lapse' | 'alert:escalate';
+export type JobAction = 'timepoint:open' | 'timepoint:remind' | 'timepoint:lapse' | 'consent:remind' | 'consent:lapse' | 'alert:escalate' | 'digest:daily' | 'summary:weekly';
 
 /** Persisted jobs, one per subject (an assessment, enrolment or alert) and action: scheduling again moves it. */
 export interface JobScheduler {
   schedule(action: JobAction, subjectId: string, at: Date): Promise<void>;
   cancel(action: JobAction, subjectId: string): Promise<void>;
+  /** Creates the job only if it does not exist yet (recurring jobs: a restart must not move an overdue run). */
+  ensure(action: JobAction, subjectId: string, at: Date): Promise<void>;
+  /** After the clock jumps (a demo's skip ahead, a restart under TIME_SCALE): wake every job at its instant again. */
+  realign(): Promise<number>;
 }
 
 /** What a job handler decided: done, or wake me again at this instant (of the service's clock). */
@@ -178,6 +182,11 @@ export interface ProgrammeCatalogue {
   get(id: string): Promise<Programme | null>;
   getDefault(): Promise<Programme | null>;
   list(): Promise<Programme[]>;
+}
+
+/** Once-only markers (a digest per worker per day, a summary per week): true the first time a key is claimed. */
+export interface OnceLog {
+  claim(key: string, at: Date): Promise<boolean>;
 }
 
 /** Append-only: entries are inserted, never updated or deleted. No phone numbers or health answers. */

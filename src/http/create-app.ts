@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { caseApi } from './case-api.js';
+import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 
 export interface HttpDeps {
@@ -12,6 +13,8 @@ export interface HttpDeps {
   admin?: AdminApiDeps;
   /** Enrolments and service-user records under /api (admin or staff tokens). */
   cases?: Parameters<typeof caseApi>[0];
+  /** The weekly report as JSON (managers and admins). */
+  reports?: ReportsApiDeps;
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -47,6 +50,7 @@ export function createApp(deps: HttpDeps): express.Express {
 
   if (deps.admin) app.use('/api', adminApi(deps.admin));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
+  if (deps.reports) app.use('/api', reportsApi(deps.reports));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -9,7 +9,8 @@ export interface ReportsApiDeps extends WeeklyReportDeps {
   adminToken: string;
   tokens: ApiTokens;
   staff: StaffDirectory;
-  clock: Clock;
+  // Only the reading: a report never schedules anything.
+  clock: Pick<Clock, 'now'>;
 }
 
 const weekHint = 'use an ISO week such as 2026-W48 (year, -W, two-digit week; W53 only in years that have one), or leave it out for last week';

@@ -23,6 +23,8 @@ export interface ChannelHarness {
    * talks to staff and enrolled service-users.
    */
   post(path: string, params: Record<string, string>, options?: { signature?: string | null; service?: RunningService; stranger?: boolean }): Promise<Response>;
+  /** Stops the first process (draining jobs) and starts it again on the same database and clock. */
+  restart(options?: { beforeStart?: () => Promise<void> | void }): Promise<void>;
   /** Makes a number a worker's (idempotent). */
   registerStaff(phone: string, role?: 'worker' | 'manager' | 'admin', name?: string): Promise<StaffMember>;
   close(): Promise<void>;
@@ -43,14 +45,14 @@ export async function startChannelHarness(processes = 1): Promise<ChannelHarness
     TWILIO_API_BASE: fake.url,
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: invitationTemplate,
   });
+  const start = () => startService(config, createLogger('silent'), { scheduler: testSchedulerOptions, clock, sweepEveryMs: null });
   const services: RunningService[] = [];
   for (let i = 0; i < processes; i++) {
     // The tests drive the sweeps themselves, so each test decides when recovery runs.
-    services.push(await startService(config, createLogger('silent'), { scheduler: testSchedulerOptions, clock, sweepEveryMs: null }));
+    services.push(await start());
   }
-  const service = services[0] as RunningService;
   const registerStaff = async (phone: string, role: StaffMember['role'] = 'worker', name = `Worker ${phone.slice(-3)}`) => {
-    const { staff, phones } = service.messaging.cases;
+    const { staff, phones } = (services[0] as RunningService).messaging.cases;
     const existing = await staff.findByPhoneHash(phones.hash(phone));
     if (existing) return existing;
     const member: StaffMember = { id: randomUUID(), name, role, team: 'main', phoneHash: phones.hash(phone), phoneEnc: phones.encrypt(phone), createdAt: new Date() };
@@ -62,12 +64,19 @@ export async function startChannelHarness(processes = 1): Promise<ChannelHarness
     fake,
     clock,
     services,
-    service,
+    get service() {
+      return services[0] as RunningService;
+    },
+    async restart(options = {}) {
+      await (services[0] as RunningService).stop(5000);
+      await options.beforeStart?.();
+      services[0] = await start();
+    },
     adminToken: config.adminApiToken,
     registerStaff,
     async post(path, params, options = {}) {
       if (params.From && !options.stranger) await registerStaff(params.From.replace(/^whatsapp:/, ''));
-      const target = options.service ?? service;
+      const target = options.service ?? (services[0] as RunningService);
       const signature = options.signature === undefined ? signTwilioRequest(fake.authToken, `${publicBaseUrl}${path}`, params) : options.signature;
       return fetch(`http://127.0.0.1:${target.port}${path}`, {
         method: 'POST',

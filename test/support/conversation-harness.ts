@@ -14,8 +14,7 @@ export interface ConversationHarness extends ChannelHarness {
 export async function startConversationHarness(): Promise<ConversationHarness> {
   const h = await startChannelHarness();
   h.clock.setTo(new Date('2026-12-01T11:00:00Z'));
-  return {
-    ...h,
+  const extra: Omit<ConversationHarness, keyof ChannelHarness> = {
     async text(from, body, options = {}) {
       const sid = options.sid ?? messageSid();
       const address = options.channel === 'whatsapp' ? `whatsapp:${from}` : from;
@@ -37,4 +36,6 @@ export async function startConversationHarness(): Promise<ConversationHarness> {
       if (!result.ok) throw new Error(`programme not added: ${JSON.stringify(result)}`);
     },
   };
+  // Assign rather than spread: the harness's `service` is a getter that follows restarts.
+  return Object.assign(h, extra);
 }

@@ -1,20 +1,36 @@
 import type { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
 import type { Clock, JobAction, JobScheduler } from '../../app/ports.js';
 
 /**
- * Case jobs on Agenda: one job per (action, subject), upserted through Agenda's unique(), woken at
- * the real instant the service's clock reaches `at` (they differ under TIME_SCALE).
+ * Case jobs on Agenda: one job per (action, subject), upserted through Agenda's unique(). Each job
+ * keeps the instant it is for in the service's own time (`data.at`) and is woken at the real instant
+ * the clock reaches it; the two differ under TIME_SCALE, and `realign` recomputes them after a jump.
  */
-export function createAgendaJobScheduler(agenda: Agenda, clock: Clock): JobScheduler {
+export function createAgendaJobScheduler(agenda: Agenda, db: Db, clock: Clock): JobScheduler {
   return {
     async schedule(action: JobAction, subjectId: string, at: Date) {
-      const job = agenda.create(action, { subjectId });
+      const job = agenda.create(action, { subjectId, at });
       job.unique({ 'data.subjectId': subjectId });
+      job.schedule(clock.toReal(at));
+      await job.save();
+    },
+    async ensure(action: JobAction, subjectId: string, at: Date) {
+      const job = agenda.create(action, { subjectId, at });
+      job.unique({ 'data.subjectId': subjectId }, { insertOnly: true });
       job.schedule(clock.toReal(at));
       await job.save();
     },
     async cancel(action: JobAction, subjectId: string) {
       await agenda.cancel({ name: action, data: { subjectId } });
+    },
+    async realign() {
+      const jobs = db.collection<{ _id: unknown; data?: { at?: Date }; nextRunAt?: Date | null }>('agendaJobs');
+      const pending = await jobs.find({ 'data.at': { $exists: true }, nextRunAt: { $ne: null } }, { projection: { data: 1 } }).toArray();
+      for (const job of pending) {
+        if (job.data?.at) await jobs.updateOne({ _id: job._id }, { $set: { nextRunAt: clock.toReal(new Date(job.data.at)) } });
+      }
+      return pending.length;
     },
   };
 }

@@ -9,9 +9,12 @@ import type { SchedulerHandle } from './create-scheduler.js';
  */
 export function defineCaseJobs(scheduler: SchedulerHandle, handlers: CaseJobHandlers, clock: Clock, logger: Logger): void {
   for (const [action, handler] of Object.entries(handlers) as Array<[JobAction, CaseJobHandlers[JobAction]]>) {
-    scheduler.agenda.define<{ subjectId: string }>(action, async (job) => {
+    scheduler.agenda.define<{ subjectId: string; at?: Date }>(action, async (job) => {
       const outcome = await handler(job.attrs.data.subjectId);
-      if ('deferUntil' in outcome) job.schedule(clock.toReal(outcome.deferUntil));
+      if ('deferUntil' in outcome) {
+        job.attrs.data = { ...job.attrs.data, at: outcome.deferUntil };
+        job.schedule(clock.toReal(outcome.deferUntil));
+      }
       logger.debug({ job: action, subject: job.attrs.data.subjectId, outcome }, 'case job ran');
     });
   }

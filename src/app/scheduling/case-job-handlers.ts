@@ -1,5 +1,8 @@
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { CaseJobHandlers } from '../ports.js';
+import type { CaseJobHandlers, OnceLog } from '../ports.js';
+import type { ReportSource } from '../reports/report-source.js';
+import { sendDailyDigests } from './send-daily-digests.js';
+import { sendWeeklySummary } from './send-weekly-summary.js';
 import { lapseConsent, remindConsent } from './chase-consent.js';
 import { escalateAlert } from './escalate-alert.js';
 import { lapseTimepoint } from './lapse-timepoint.js';
@@ -7,8 +10,10 @@ import { openTimepoint } from './open-timepoint.js';
 import { remindTimepoint } from './remind-timepoint.js';
 
 /** Every case job and the use case it runs. */
-export function caseJobHandlers(deps: CaseDeps): CaseJobHandlers {
+export function caseJobHandlers(deps: CaseDeps & { reports: ReportSource; digests: OnceLog; summaries: OnceLog; publicBaseUrl: string }): CaseJobHandlers {
   return {
+    'digest:daily': () => sendDailyDigests(deps),
+    'summary:weekly': () => sendWeeklySummary(deps),
     'timepoint:open': (id) => openTimepoint(deps, id),
     'timepoint:remind': (id) => remindTimepoint(deps, id),
     'timepoint:lapse': (id) => lapseTimepoint(deps, id),
