@@ -1,17 +1,13 @@
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 import { waitFor } from '../../support/test-clock.js';
+import { travelTo } from '../../support/time-travel.js';
 
 describe('a follow-up on time: invitation, reminders, lapse, restart', () => {
   let h: ConversationHarness;
   const alex = '+447700900731';
   const robin = '+447700900741';
   const assessment = (timepointId: string) => h.database.db.collection('assessments').findOne({ timepointId });
-  const jumpTo = async (iso: string) => {
-    h.clock.setTo(new Date(iso));
-    await h.service.jobs.realign();
-    // Agenda polls every 200 ms in tests; give due jobs a moment to run.
-    await new Promise((resolve) => setTimeout(resolve, 900));
-  };
+  const jumpTo = (iso: string) => travelTo(h, iso);
 
   beforeAll(async () => {
     h = await startConversationHarness();
