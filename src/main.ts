@@ -6,6 +6,7 @@ import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
 import { createMongoOnceLog } from './adapters/mongo/mongo-once-log.js';
 import { scheduleRecurringJobs } from './adapters/agenda/schedule-recurring-jobs.js';
+import { ScaledClock } from './adapters/clock/scaled-clock.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import type { Clock, JobScheduler } from './app/ports.js';
 import { composeMessaging, type Messaging } from './compose-messaging.js';
@@ -37,7 +38,10 @@ export async function startService(
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
 
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.timeScale === 1 ? systemClock : new ScaledClock(config.timeScale));
+  if (clock instanceof ScaledClock) {
+    logger.warn({ timeScale: clock.scale }, `TIME_SCALE is on: the service's clock runs ${clock.scale} times faster than real time (demos and acceptance runs only)`);
+  }
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   const jobs = createAgendaJobScheduler(scheduler.agenda, mongo.db, clock);

@@ -61,9 +61,9 @@ describe('the server process', () => {
     expect(result.ms).toBeLessThan(20_000);
   }, 30_000);
 
-  it('when it receives SIGTERM, then it stops serving and exits 0 within 10 s, logging JSON', async () => {
+  it('when it receives SIGTERM, then it stops serving and exits 0 within 10 s, logging JSON (and warning that TIME_SCALE is on)', async () => {
     const port = await freePort();
-    const { child, exited, output } = startServer(testEnv({ MONGODB_URI: database.uri, PORT: String(port), LOG_LEVEL: 'info' }));
+    const { child, exited, output } = startServer(testEnv({ MONGODB_URI: database.uri, PORT: String(port), LOG_LEVEL: 'info', TIME_SCALE: '5040' }));
     await waitFor(async () => {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
       return response?.status === 200;
@@ -78,6 +78,7 @@ describe('the server process', () => {
     expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining([
       'Twilio is not configured: running with the in-process simulator channel only',
       'promptly is listening',
+      "TIME_SCALE is on: the service's clock runs 5040 times faster than real time (demos and acceptance runs only)",
       'shutting down: no new requests, draining jobs',
       'shutdown complete',
     ]));

@@ -92,3 +92,16 @@ describe('configuration', () => {
     ]);
   });
 });
+
+describe('TIME_SCALE', () => {
+  it('when TIME_SCALE is set outside production, then the clock speed is taken', () => {
+    expect(loadConfig(testEnv({ TIME_SCALE: '5040' })).timeScale).toBe(5040);
+    expect(loadConfig(testEnv()).timeScale).toBe(1);
+  });
+
+  it('when TIME_SCALE is set with NODE_ENV=production, then it is refused', () => {
+    expect(problemsOf(testEnv({ NODE_ENV: 'production', TIME_SCALE: '5040' }))).toEqual([
+      'TIME_SCALE: is for demos and acceptance runs only; it is refused when NODE_ENV=production',
+    ]);
+  });
+});
