@@ -23,7 +23,7 @@ import type { Clock, JobScheduler, MessageTransport } from './app/ports.js';
 import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
 import { recordStatus } from './app/record-status.js';
 import { replyToStranger } from './app/reply-to-stranger.js';
-import { createMongoStrangerLimits } from './adapters/mongo/mongo-stranger-limits.js';
+import { createMongoOnceLog } from './adapters/mongo/mongo-once-log.js';
 import { sendMessage } from './app/send-message.js';
 import { sweepOutbox } from './app/sweep-outbox.js';
 import type { Config } from './config.js';
@@ -82,7 +82,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     jobs: input.jobs,
     locks,
   };
-  const strangerLimits = createMongoStrangerLimits(db);
+  const strangerLimits = createMongoOnceLog(db, 'strangerReplies');
   const bot = new PromptlyBot((message) => handleTurn(cases, message));
 
   const inbox: InboxDeps = {

@@ -1,11 +1,6 @@
 import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
 import type { Channel } from '../domain/messaging/delivery-plan.js';
-import type { Clock, ContactBook, MessageTransport } from './ports.js';
-
-export interface StrangerLimits {
-  /** True the first time this key is seen (the keyed hash of the number plus the local date). */
-  firstToday(key: string, at: Date): Promise<boolean>;
-}
+import type { Clock, ContactBook, MessageTransport, OnceLog } from './ports.js';
 
 /**
  * A number that is neither staff nor an enrolled service-user gets one polite generic reply a day
@@ -14,7 +9,7 @@ export interface StrangerLimits {
  * provider without an outbox record.
  */
 export async function replyToStranger(
-  deps: { contacts: ContactBook; limits: StrangerLimits; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; clock: Clock; orgName: string; timezone: string },
+  deps: { contacts: ContactBook; /** Keyed by the number's keyed hash and the local date. */ limits: OnceLog; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; clock: Clock; orgName: string; timezone: string },
   message: { phone: string; phoneHash: string; channel: Channel; body: string; optOutType?: string },
 ): Promise<'replied' | 'already-replied-today' | 'suppressed'> {
   const now = deps.clock.now();
@@ -24,7 +19,7 @@ export async function replyToStranger(
   }
   if (await deps.contacts.isSuppressed(message.phoneHash)) return 'suppressed';
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timezone }).format(now);
-  if (!(await deps.limits.firstToday(`${message.phoneHash}:${day}`, now))) return 'already-replied-today';
+  if (!(await deps.limits.claim(`${message.phoneHash}:${day}`, now))) return 'already-replied-today';
   const transport = message.channel === 'simulator' ? deps.transports.simulator : deps.transports.twilio;
   await transport?.send({
     to: message.phone,
