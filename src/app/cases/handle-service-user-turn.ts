@@ -2,7 +2,7 @@ import { step } from '../../domain/conversation.js';
 import { readConsentReply } from '../../domain/consent.js';
 import { transitionEnrolment } from '../../domain/enrolment.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Conversation, ServiceUser } from '../ports.js';
+import type { Conversation, Enrolment, ServiceUser } from '../ports.js';
 import { applyQuestionnaireStep } from './apply-questionnaire-step.js';
 import { tellStaff, type CaseDeps } from './case-deps.js';
 import { questionnaireContext } from './questionnaire-context.js';
@@ -29,7 +29,7 @@ export async function handleServiceUserTurn(deps: CaseDeps, person: ServiceUser,
   return [nothingToAsk(deps)];
 }
 
-async function consentReply(deps: CaseDeps, conversation: Conversation, enrolment: NonNullable<Awaited<ReturnType<CaseDeps['cases']['enrolment']>>>, message: { body: string; channel: Channel }) {
+async function consentReply(deps: CaseDeps, conversation: Conversation, enrolment: Enrolment, message: { body: string; channel: Channel }) {
   const answer = readConsentReply(message.body);
   const now = deps.clock.now();
   // "No, stop texting me" is an opt-out even though it does not start with STOP.
