@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { connectMongo } from '../src/adapters/mongo/connect-mongo.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startService } from '../src/main.js';
 import { startDatabase } from './database/start-database.js';
+import { DemoClock } from './demo/demo-clock.js';
+import { demoStaff, seedDemoOrganisation } from './demo/seed-demo-organisation.js';
 
 const dataDir = path.resolve('.data');
 const lockFile = path.join(dataDir, 'demo.pid');
 
 /**
  * `npm run demo`: promptly on an embedded default. Provides its own database (kept in ./.data),
- * generates local secrets once, starts the server with the simulator channel, and stops
- * everything it started on Ctrl-C.
+ * generates local secrets once, seeds a demo organisation once, starts the server with the
+ * simulator channel on an accelerated clock (TIME_SCALE 5040: a week in two minutes) that a
+ * restart remembers, and stops everything it started on Ctrl-C.
  */
 async function demo(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
@@ -24,25 +28,55 @@ async function demo(): Promise<void> {
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     PORT: process.env.PORT ?? '3000',
-    ORG_NAME: 'Riverside Community Trust (demo)',
+    ORG_NAME: 'Riverside Community Trust',
+    TIME_SCALE: process.env.TIME_SCALE ?? '5040',
     ...demoSecrets(),
     MONGODB_URI: `${database.uri.replace(/\/$/, '')}/promptly-demo`,
   });
-  const service = await startService(config, createLogger(config.logLevel)).catch(async (error: unknown) => {
+  // Its own connection: the clock must be read before the service starts, and saved after it stops.
+  const settings = await connectMongo(config.mongodbUri).catch(async (error: unknown) => {
     await database.stop();
     throw error;
   });
-  console.log(`\npromptly demo is running: http://localhost:${service.port}/healthz  (Ctrl-C to stop)\n`);
+  const clock = await DemoClock.restore(settings.db, config.timeScale);
+  // Polling and sweeping often keeps jobs close to their time: at 5040x, each real second is 84 minutes.
+  const options = { clock, scheduler: { processEveryMs: 250 }, sweepEveryMs: 3000 };
+  const service = await startService(config, createLogger(config.logLevel), options).catch(async (error: unknown) => {
+    await settings.client.close();
+    await database.stop();
+    throw error;
+  });
+  const stopSaving = clock.keepSaving();
+  const { staff, phones, audit, programmes, measures } = service.messaging.cases;
+  const seeded = await seedDemoOrganisation(settings.db, { staff, phones, audit, programmes, measures, clock });
+  printWelcome(service.port, config.timeScale, seeded);
 
   const stop = async () => {
     console.log('\nstopping the demo...');
+    stopSaving();
     await service.stop(9000).catch(() => {});
+    await clock.save();
+    await settings.client.close().catch(() => {});
     await database.stop();
     rmSync(lockFile, { force: true });
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function printWelcome(port: number, scale: number, seeded: 'seeded' | 'already-seeded'): void {
+  const [alex] = demoStaff;
+  console.log([
+    '',
+    `promptly demo is running: open http://localhost:${port}/simulator  (Ctrl-C to stop)`,
+    '',
+    `  ${seeded === 'seeded' ? 'Seeded' : 'Welcome back to'} the demo organisation: ${demoStaff.map((s) => `${s.name} (${s.role}, ${s.phone})`).join(', ')};`,
+    '  programme "Wellbeing check": ONS4 at baseline and a follow-up at 6 weeks.',
+    `  The clock runs ${scale} times faster than real time${scale === 5040 ? ' (a week in two minutes)' : ''}; the page can skip ahead.`,
+    `  Try: as ${alex.name}, text "ENROL 07700 900123"; answer as the new phone; then skip ahead a week.`,
+    '',
+  ].join('\n'));
 }
 
 function refuseSecondDemo(): void {

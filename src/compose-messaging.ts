@@ -19,7 +19,7 @@ import type { CaseDeps } from './app/cases/case-deps.js';
 import type { DeliveryDeps } from './app/deliver-message.js';
 import { drainInbox, type InboxDeps } from './app/drain-inbox.js';
 import { handleTurn } from './app/handle-turn.js';
-import type { Clock, JobScheduler, MessageTransport } from './app/ports.js';
+import type { Clock, JobScheduler, MessageTransport, TurnLocks } from './app/ports.js';
 import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
 import { recordStatus } from './app/record-status.js';
 import { replyToStranger } from './app/reply-to-stranger.js';
@@ -42,8 +42,10 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
   const contacts = createMongoContactBook(db);
-  const simulator = new SimulatorTransport();
-  const twilio = input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : undefined);
+  const simulator = new SimulatorTransport(clock);
+  // Without Twilio the simulator is the phone network: SMS to staff and service-users (ENROL,
+  // digests, invitations) reach the simulator page instead of failing for want of a provider.
+  const twilio = input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : simulator);
 
   const delivery: DeliveryDeps = {
     messages,
@@ -66,7 +68,13 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   for (const adapter of [twilioAdapter, simulatorAdapter]) {
     adapter.onTurnError = async (_context, error) => logger.error({ err: error }, 'bot turn failed');
   }
-  const locks = createMongoTurnLocks(db);
+  // A lock outlives a crashed process by its TTL, which is wall-clock time whatever the service's
+  // clock reads: under TIME_SCALE 5040 a minute of service time is 12 ms, shorter than a turn.
+  const mongoLocks = createMongoTurnLocks(db);
+  const locks: TurnLocks = {
+    acquire: (phoneHash, owner, _now, ttlMs) => mongoLocks.acquire(phoneHash, owner, new Date(), ttlMs),
+    release: (phoneHash, owner) => mongoLocks.release(phoneHash, owner),
+  };
   const cases: CaseDeps = {
     cases: createMongoCaseStore(db),
     staff: createMongoStaffDirectory(db),

@@ -14,6 +14,8 @@ import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
+import { simulatorAllowed } from './http/simulator-allowed.js';
+import { createSimulatorBackend, type SimulatorBackend } from './adapters/simulator/simulator-backend.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadMeasures } from './domain/measures/load-measures.js';
 
@@ -23,6 +25,10 @@ export interface RunningService {
   scheduler: SchedulerHandle;
   messaging: Messaging;
   jobs: JobScheduler;
+  /** The service's clock (a ScaledClock under TIME_SCALE: the demo skips it ahead). */
+  clock: Clock;
+  /** The phone simulator behind /simulator, when it is mounted (no Twilio, not production). */
+  simulator?: SimulatorBackend;
   /** Stops accepting requests, drains running jobs, closes the database; bounded by timeoutMs. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -56,8 +62,15 @@ export async function startService(
   if (clock !== systemClock) await jobs.realign();
   await scheduler.start();
 
+  const simulator = simulatorAllowed(config)
+    ? createSimulatorBackend({
+        db: mongo.db, transport: messaging.simulator, receive: messaging.receive, sweepOutbox: messaging.sweepOutbox,
+        staff: messaging.cases.staff, cases: messaging.cases.cases, phones: messaging.cases.phones, jobs, clock, timezone: config.org.timezone, logger,
+      })
+    : undefined;
   const app = createApp({
     logger,
+    simulator: simulator && { backend: simulator, orgName: config.org.name },
     twilio: config.twilio
       ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, receive: messaging.receive, recordStatus: async (update) => void (await messaging.recordStatus(update)) }
       : undefined,
@@ -83,14 +96,18 @@ export async function startService(
     scheduler,
     messaging,
     jobs,
-    stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs)),
+    clock,
+    simulator,
+    stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs, simulator)),
   };
 }
 
-async function shutdown(server: Server, scheduler: SchedulerHandle, mongo: MongoConnection, logger: Logger, timeoutMs: number) {
+async function shutdown(server: Server, scheduler: SchedulerHandle, mongo: MongoConnection, logger: Logger, timeoutMs: number, simulator?: SimulatorBackend) {
   const deadline = Date.now() + timeoutMs;
   logger.info('shutting down: no new requests, draining jobs');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // The simulator page's event streams never go idle: end them so the server can close.
+  simulator?.close();
   server.closeIdleConnections();
   const drained = await scheduler.drain(Math.max(0, deadline - Date.now() - 1000));
   if (drained.timedOut) logger.warn({ running: drained.running }, 'jobs still running at shutdown; their locks will expire and they will be retried');

@@ -17,6 +17,9 @@ export async function sweepOutbox(deps: DeliveryDeps, limit = 100): Promise<{ re
   let recovered = 0;
   let resent = 0;
   for (const message of await deps.messages.stuckSending(new Date(now.getTime() - sendingGraceMs))) {
+    // The grace period is for a process to finish its attempt, so it is real time: under TIME_SCALE
+    // the service's clock passes it within milliseconds, while the attempt is still under way.
+    if (message.sendingSince && deps.clock.toReal(now).getTime() - deps.clock.toReal(message.sendingSince).getTime() < sendingGraceMs) continue;
     const transport = deps.transports.twilio;
     try {
       // The simulator keeps nothing across a crash, so there is no record to ask: send again.

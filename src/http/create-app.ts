@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { caseApi } from './case-api.js';
 import { reportsApi, type ReportsApiDeps } from './reports-api.js';
+import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
+import { simulatorRouter } from './simulator-router.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 
 export interface HttpDeps {
@@ -15,6 +17,8 @@ export interface HttpDeps {
   cases?: Parameters<typeof caseApi>[0];
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
+  /** The phone simulator page; only on a server without Twilio, outside production (simulatorAllowed). */
+  simulator?: { backend: SimulatorBackend; orgName: string };
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -51,6 +55,7 @@ export function createApp(deps: HttpDeps): express.Express {
   if (deps.admin) app.use('/api', adminApi(deps.admin));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
+  if (deps.simulator) app.use('/simulator', simulatorRouter(deps.simulator.backend, deps.simulator.orgName));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

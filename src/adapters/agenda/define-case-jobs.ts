@@ -14,6 +14,9 @@ export function defineCaseJobs(scheduler: SchedulerHandle, handlers: CaseJobHand
       if ('deferUntil' in outcome) {
         job.attrs.data = { ...job.attrs.data, at: outcome.deferUntil };
         job.schedule(clock.toReal(outcome.deferUntil));
+        // Agenda's own save after a run keeps only nextRunAt, not data: without this, `realign`
+        // (every skip ahead, every restart under TIME_SCALE) would move the job back to its old instant.
+        await job.save();
       }
       logger.debug({ job: action, subject: job.attrs.data.subjectId, outcome }, 'case job ran');
     });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { MessageTransport } from '../../app/ports.js';
+import type { Clock, MessageTransport } from '../../app/ports.js';
+import { systemClock } from '../clock/system-clock.js';
 
 export interface SimulatedMessage {
   sid: string;
   to: string;
   body: string;
+  /** By the service's clock, like the instants the outbox's recovery asks about (`findSent`). */
   at: Date;
 }
 
@@ -17,9 +19,13 @@ export interface SimulatedMessage {
 export class SimulatorTransport extends EventEmitter implements MessageTransport {
   readonly delivered: SimulatedMessage[] = [];
 
+  constructor(private readonly clock: Clock = systemClock) {
+    super();
+  }
+
   async send(request: Parameters<MessageTransport['send']>[0]) {
     if (!request.body) return { ok: false as const, errorCode: null, httpStatus: null, message: 'the simulator only carries text', retryable: false };
-    const message: SimulatedMessage = { sid: `SIM${randomBytes(16).toString('hex')}`, to: request.to, body: request.body, at: new Date() };
+    const message: SimulatedMessage = { sid: `SIM${randomBytes(16).toString('hex')}`, to: request.to, body: request.body, at: this.clock.now() };
     this.delivered.push(message);
     if (this.delivered.length > 5000) this.delivered.shift();
     this.emit('message', message);
