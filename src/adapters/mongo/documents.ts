@@ -13,3 +13,13 @@ export function withoutId<T extends { id: string }>(value: T): Omit<T, 'id'> {
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number } | null)?.code === 11000;
 }
+
+/** Two upserts of the same new _id at once: one inserts, the other gets a duplicate key and must update instead. */
+export async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return write();
+  }
+}

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Contact, ContactBook } from '../../app/ports.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import { retryOnDuplicate } from './documents.js';
 
 interface ContactDoc {
   _id: string;
@@ -37,12 +38,3 @@ export function createMongoContactBook(db: Db): ContactBook {
   };
 }
 
-/** Two upserts of a new _id at once: one inserts, the other gets a duplicate key and must update instead. */
-async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return write();
-  }
-}

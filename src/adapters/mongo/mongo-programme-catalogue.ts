@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Programme, ProgrammeCatalogue } from '../../app/ports.js';
 import { programmeSlug } from '../../app/programme-slug.js';
+import { retryOnDuplicate } from './documents.js';
 
 type ProgrammeDoc = Omit<Programme, 'id' | 'isDefault'> & { _id: string };
 
@@ -68,12 +69,3 @@ function toProgramme(doc: ProgrammeDoc, isDefault: boolean): Programme {
   return { id: _id, ...rest, isDefault };
 }
 
-/** Two upserts of the same new _id at once: one inserts, the other gets a duplicate key and must update instead. */
-async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return write();
-  }
-}
