@@ -5,7 +5,8 @@ import { createMongoAuditLog } from '../../src/adapters/mongo/mongo-audit-log.js
 import { createMongoProgrammeCatalogue } from '../../src/adapters/mongo/mongo-programme-catalogue.js';
 import { createMongoStaffDirectory } from '../../src/adapters/mongo/mongo-staff-directory.js';
 import type { AdminResult } from '../../src/app/admin-result.js';
-import type { AuditLog, Clock, PhoneProtector, ProgrammeCatalogue, StaffDirectory } from '../../src/app/ports.js';
+import type { AuditLog, ProgrammeCatalogue, StaffDirectory } from '../../src/app/case-ports.js';
+import type { Clock, PhoneProtector } from '../../src/app/ports.js';
 import { loadMeasures, type MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
 import { withDatabase } from './with-database.js';
 

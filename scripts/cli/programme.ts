@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addProgramme } from '../../src/app/add-programme.js';
 import { listProgrammes } from '../../src/app/list-programmes.js';
-import type { Programme } from '../../src/app/ports.js';
+import type { Programme } from '../../src/app/case-ports.js';
 import { adminCliIo, printResult, table, type AdminCliIo } from './admin-cli-io.js';
 
 const actor = 'cli';

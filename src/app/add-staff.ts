@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { describeInputIssues, refuse, type AdminResult } from './admin-result.js';
-import type { AuditLog, Clock, PhoneProtector, StaffDirectory, StaffMember } from './ports.js';
+import type { AuditLog, StaffDirectory, StaffMember } from './case-ports.js';
+import type { Clock, PhoneProtector } from './ports.js';
 import { staffNameSchema, staffPhoneSchema, staffRoleSchema, staffTeamSchema } from './staff-input.js';
 import { staffView, type StaffView } from './staff-view.js';
 

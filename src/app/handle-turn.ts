@@ -7,7 +7,7 @@ import { tellStaff, type CaseDeps } from './cases/case-deps.js';
 import { handleServiceUserTurn } from './cases/handle-service-user-turn.js';
 import { handleWorkerCommand } from './cases/handle-worker-command.js';
 import { questionnaireContext } from './cases/questionnaire-context.js';
-import type { ServiceUser } from './ports.js';
+import type { ServiceUser } from './case-ports.js';
 
 export interface TurnReply {
   text: string;

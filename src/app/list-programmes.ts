@@ -1,4 +1,4 @@
-import type { Programme, ProgrammeCatalogue } from './ports.js';
+import type { Programme, ProgrammeCatalogue } from './case-ports.js';
 
 /** Every programme, oldest first, exactly one of them marked as the default (none when there are none). */
 export async function listProgrammes(deps: { programmes: ProgrammeCatalogue }): Promise<Programme[]> {

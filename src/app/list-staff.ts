@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeInputIssues, refuse, type AdminResult } from './admin-result.js';
-import type { PhoneProtector, StaffDirectory } from './ports.js';
+import type { StaffDirectory } from './case-ports.js';
+import type { PhoneProtector } from './ports.js';
 import { staffRoleSchema, staffTeamSchema } from './staff-input.js';
 import { staffView, type StaffView } from './staff-view.js';
 

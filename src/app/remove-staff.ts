@@ -1,5 +1,6 @@
 import { refuse, type AdminResult } from './admin-result.js';
-import type { AuditLog, Clock, StaffDirectory, StaffMember, StaffRole } from './ports.js';
+import type { AuditLog, StaffDirectory, StaffMember, StaffRole } from './case-ports.js';
+import type { Clock } from './ports.js';
 
 export interface RemovedStaff {
   id: string;

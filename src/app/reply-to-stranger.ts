@@ -1,6 +1,7 @@
 import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
 import type { Channel } from '../domain/messaging/delivery-plan.js';
-import type { Clock, ContactBook, MessageTransport, OnceLog } from './ports.js';
+import type { OnceLog } from './case-ports.js';
+import type { Clock, ContactBook, MessageTransport } from './ports.js';
 
 /**
  * A number that is neither staff nor an enrolled service-user gets one polite generic reply a day

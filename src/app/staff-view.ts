@@ -1,5 +1,6 @@
 import { maskPhoneNumber } from '../domain/phone-number.js';
-import type { PhoneProtector, StaffMember, StaffRole } from './ports.js';
+import type { StaffMember, StaffRole } from './case-ports.js';
+import type { PhoneProtector } from './ports.js';
 
 /** A staff member as the CLI and the admin API show one: the phone masked, never in clear. */
 export interface StaffView {

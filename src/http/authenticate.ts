@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { ApiTokens, StaffDirectory, StaffMember } from '../app/ports.js';
+import type { ApiTokens, StaffDirectory, StaffMember } from '../app/case-ports.js';
 
 export type Principal = { kind: 'admin' } | { kind: 'staff'; member: StaffMember };
 

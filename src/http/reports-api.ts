@@ -1,7 +1,8 @@
 import express from 'express';
 import { z } from 'zod';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../app/reports/weekly-report.js';
-import type { ApiTokens, Clock, StaffDirectory } from '../app/ports.js';
+import type { ApiTokens, StaffDirectory } from '../app/case-ports.js';
+import type { Clock } from '../app/ports.js';
 import { parseIsoWeek } from '../domain/schedule/iso-week.js';
 import { authenticate, type Principal } from './authenticate.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/ports.js';
+import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/case-ports.js';
 import { formatReference } from '../../domain/enrolment.js';
 import { isDuplicateKey, withoutId, withId } from './documents.js';
 

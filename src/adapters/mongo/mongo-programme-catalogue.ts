@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Programme, ProgrammeCatalogue } from '../../app/ports.js';
+import type { Programme, ProgrammeCatalogue } from '../../app/case-ports.js';
 import { programmeSlug } from '../../app/programme-slug.js';
 import { retryOnDuplicate } from './documents.js';
 

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
-import type { CaseStore, JobAction } from '../../app/ports.js';
+import type { CaseStore } from '../../app/case-ports.js';
+import type { JobAction } from '../../app/ports.js';
 
 export interface ScheduledEvent {
   at: Date;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from 'mongodb';
-import type { CaseStore, Clock, JobScheduler, PhoneProtector, StaffDirectory } from '../../app/ports.js';
+import type { CaseStore, StaffDirectory } from '../../app/case-ports.js';
+import type { Clock, JobScheduler, PhoneProtector } from '../../app/ports.js';
 import type { InboundRequest } from '../../app/receive-inbound.js';
 import type { Logger } from '../../logger.js';
 import { ScaledClock } from '../clock/scaled-clock.js';

@@ -1,4 +1,5 @@
-import type { CaseStore, PhoneProtector, ServiceUser, StaffDirectory } from '../../app/ports.js';
+import type { CaseStore, ServiceUser, StaffDirectory } from '../../app/case-ports.js';
+import type { PhoneProtector } from '../../app/ports.js';
 import type { SimulatorPhone, SimulatorRole } from './simulator-message.js';
 
 export type SimulatorPhoneBook = ReturnType<typeof createSimulatorPhoneBook>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StepResult } from '../../domain/conversation/step-result.js';
 import { isLate } from '../../domain/schedule/is-late.js';
-import type { Assessment, Conversation, Enrolment } from '../ports.js';
+import type { Assessment, Conversation, Enrolment } from '../case-ports.js';
 import { managersOf, tellStaff, type CaseDeps } from './case-deps.js';
 import { scheduleEscalation } from '../scheduling/escalate-alert.js';
 import { scheduleFollowUpAssessments } from './schedule-follow-up-assessments.js';

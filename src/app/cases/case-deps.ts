@@ -1,7 +1,8 @@
 import type { MessagePurpose, Channel } from '../../domain/messaging/delivery-plan.js';
 import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import type { Logger } from '../../logger.js';
-import type { AuditLog, CaseStore, Clock, ContactBook, JobScheduler, PhoneProtector, ProgrammeCatalogue, StaffDirectory, StaffMember, TurnLocks } from '../ports.js';
+import type { AuditLog, CaseStore, ProgrammeCatalogue, StaffDirectory, StaffMember } from '../case-ports.js';
+import type { Clock, ContactBook, JobScheduler, PhoneProtector, TurnLocks } from '../ports.js';
 
 /** What the conversation use cases need: the case record, the directories, and a way to send. */
 export interface CaseDeps {

@@ -4,7 +4,7 @@ import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import { editDistance } from '../../domain/measures/edit-distance.js';
 import { normalisePhoneNumber } from '../../domain/phone-number.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
-import type { Enrolment, Programme, StaffMember } from '../ports.js';
+import type { Enrolment, Programme, StaffMember } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 import { describePlan } from './describe-plan.js';
 import { scheduleConsentChase } from '../scheduling/chase-consent.js';

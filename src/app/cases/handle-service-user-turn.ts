@@ -2,7 +2,7 @@ import { step } from '../../domain/conversation.js';
 import { readConsentReply } from '../../domain/consent.js';
 import { transitionEnrolment } from '../../domain/enrolment.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Conversation, Enrolment, ServiceUser } from '../ports.js';
+import type { Conversation, Enrolment, ServiceUser } from '../case-ports.js';
 import { applyQuestionnaireStep } from './apply-questionnaire-step.js';
 import { tellStaff, type CaseDeps } from './case-deps.js';
 import { questionnaireContext } from './questionnaire-context.js';

@@ -1,7 +1,7 @@
 import { transitionEnrolment, formatReference, type EnrolmentAction } from '../../domain/enrolment.js';
 import { parseWorkerCommand } from '../../domain/worker-commands.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Enrolment, StaffMember } from '../ports.js';
+import type { Enrolment, StaffMember } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';

@@ -1,7 +1,7 @@
 import type { StepContext } from '../../domain/conversation/step-context.js';
 import type { Measure } from '../../domain/measures/measure.js';
 import { scheduleFollowUps } from '../../domain/schedule.js';
-import type { Assessment, Enrolment } from '../ports.js';
+import type { Assessment, Enrolment } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 
 /**

@@ -3,7 +3,7 @@ import { step } from '../../domain/conversation.js';
 import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { Measure } from '../../domain/measures/measure.js';
-import type { Assessment, Enrolment, Programme } from '../ports.js';
+import type { Assessment, Enrolment, Programme } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 import { applyQuestionnaireStep } from './apply-questionnaire-step.js';
 

@@ -5,7 +5,7 @@ import { formatWeeklySummarySms } from '../../domain/analytics/format-weekly-sum
 import { isoWeekOf } from '../../domain/schedule/iso-week-of.js';
 import { isoWeekRange } from '../../domain/schedule/iso-week-range.js';
 import { previousIsoWeek } from '../../domain/schedule/previous-iso-week.js';
-import type { StaffDirectory } from '../ports.js';
+import type { StaffDirectory } from '../case-ports.js';
 import type { ReportSource } from './report-source.js';
 
 export interface WeeklyReportDeps {

@@ -2,7 +2,7 @@ import type { LocalDate } from '../../domain/schedule/local-date-time.js';
 import { addLocalDays } from '../../domain/schedule/local-date-time.js';
 import { zonedTimeToUtc } from '../../domain/schedule/zoned-time-to-utc.js';
 import type { WorkerDigestInput } from '../../domain/worker-digest.js';
-import type { CaseStore, StaffMember } from '../ports.js';
+import type { CaseStore, StaffMember } from '../case-ports.js';
 import type { CaseloadAssessment, ReportSource } from './report-source.js';
 
 export interface WorkerDigestDeps {

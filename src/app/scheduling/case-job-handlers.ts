@@ -1,5 +1,6 @@
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { CaseJobHandlers, OnceLog } from '../ports.js';
+import type { OnceLog } from '../case-ports.js';
+import type { CaseJobHandlers } from '../ports.js';
 import type { ReportSource } from '../reports/report-source.js';
 import { sendDailyDigests } from './send-daily-digests.js';
 import { sendWeeklySummary } from './send-weekly-summary.js';

@@ -4,7 +4,8 @@ import { lapseInstant } from '../../domain/schedule/lapse-instant.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { Enrolment, JobOutcome } from '../ports.js';
+import type { Enrolment } from '../case-ports.js';
+import type { JobOutcome } from '../ports.js';
 
 /** Days after the last consent reminder before the request lapses. */
 export const consentLapseDays = 2;

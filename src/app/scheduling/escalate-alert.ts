@@ -1,6 +1,7 @@
 import { addWorkingHours } from '../../domain/schedule/add-working-hours.js';
 import { managersOf, tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { JobOutcome, SafeguardingAlert } from '../ports.js';
+import type { SafeguardingAlert } from '../case-ports.js';
+import type { JobOutcome } from '../ports.js';
 
 /** Default: managers hear of an alert nobody has acknowledged within 4 working hours. */
 export const escalateAfterWorkingHours = 4;

@@ -2,7 +2,8 @@ import { workerDigest } from '../../domain/worker-digest.js';
 import { nextLocalTime } from '../../domain/schedule/next-local-time.js';
 import { utcToZoned } from '../../domain/schedule/utc-to-zoned.js';
 import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { JobOutcome, OnceLog } from '../ports.js';
+import type { OnceLog } from '../case-ports.js';
+import type { JobOutcome } from '../ports.js';
 import type { ReportSource } from '../reports/report-source.js';
 import { workerDigestData } from '../reports/worker-digest-data.js';
 

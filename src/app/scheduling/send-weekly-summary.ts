@@ -1,6 +1,7 @@
 import { nextMondayAt } from '../../domain/schedule/next-monday-at.js';
 import { managersOf, tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { JobOutcome, OnceLog } from '../ports.js';
+import type { OnceLog } from '../case-ports.js';
+import type { JobOutcome } from '../ports.js';
 import type { ReportSource } from '../reports/report-source.js';
 import { lastCompleteWeek, weeklySummaryText } from '../reports/weekly-report.js';
 

@@ -4,7 +4,8 @@ import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
 import { createMongoAuditLog } from '../../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoProgrammeCatalogue } from '../../../src/adapters/mongo/mongo-programme-catalogue.js';
 import { createMongoStaffDirectory } from '../../../src/adapters/mongo/mongo-staff-directory.js';
-import type { AuditLog, Clock, PhoneProtector, ProgrammeCatalogue, StaffDirectory } from '../../../src/app/ports.js';
+import type { AuditLog, ProgrammeCatalogue, StaffDirectory } from '../../../src/app/case-ports.js';
+import type { Clock, PhoneProtector } from '../../../src/app/ports.js';
 import { loadMeasures, type MeasureCatalogue } from '../../../src/domain/measures/load-measures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 

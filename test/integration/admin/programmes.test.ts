@@ -1,6 +1,6 @@
 import { addProgramme } from '../../../src/app/add-programme.js';
 import { listProgrammes } from '../../../src/app/list-programmes.js';
-import type { Programme } from '../../../src/app/ports.js';
+import type { Programme } from '../../../src/app/case-ports.js';
 import { openAdminFixture, type AdminFixture } from './admin-fixture.js';
 
 let fx: AdminFixture;

@@ -1,0 +1,179 @@
+/**
+ * The case record's ports: staff, programmes, service-users with their enrolments, assessments,
+ * conversations and alerts, the audit log and API tokens. Adapters in src/adapters/mongo implement them.
+ */
+import type { QuestionnaireState } from '../domain/conversation/questionnaire-state.js';
+import type { EnrolmentStatus } from '../domain/enrolment.js';
+import type { ScoreResult } from '../domain/measures/score-measure.js';
+import type { Channel } from '../domain/messaging/delivery-plan.js';
+import type { TimepointPlan } from '../domain/schedule/timepoint-plan.js';
+
+export type StaffRole = 'worker' | 'manager' | 'admin';
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+  team: string;
+  phoneHash: string;
+  phoneEnc: string;
+  createdAt: Date;
+}
+
+/** Staff who may text the bot; a removed member keeps their history but loses their number. */
+export interface StaffDirectory {
+  add(member: StaffMember): Promise<'added' | 'duplicate-phone'>;
+  findByPhoneHash(phoneHash: string): Promise<StaffMember | null>;
+  get(id: string): Promise<StaffMember | null>;
+  list(filter?: { role?: StaffRole; team?: string }): Promise<StaffMember[]>;
+  remove(id: string, at: Date): Promise<boolean>;
+}
+
+export interface Programme {
+  id: string;
+  /** Lower-case, hyphenated name: what a worker types after ENROL. */
+  slug: string;
+  name: string;
+  measureId: string;
+  /** Follow-up offsets and windows, as parsed by src/domain/schedule (parseTimepointPlan). */
+  plan: TimepointPlan;
+  isDefault: boolean;
+  /** Off by default: a short, non-diagnostic "your score went from 18 to 23" after a follow-up. */
+  progressMessages: boolean;
+  createdAt: Date;
+}
+
+export interface ProgrammeCatalogue {
+  add(programme: Programme): Promise<'added' | 'duplicate-slug'>;
+  /** By slug or name, any case. */
+  find(nameOrSlug: string): Promise<Programme | null>;
+  get(id: string): Promise<Programme | null>;
+  getDefault(): Promise<Programme | null>;
+  list(): Promise<Programme[]>;
+}
+
+/** Once-only markers (a digest per worker per day, a summary per week): true the first time a key is claimed. */
+export interface OnceLog {
+  claim(key: string, at: Date): Promise<boolean>;
+}
+
+/** Append-only: entries are inserted, never updated or deleted. No phone numbers or health answers. */
+export interface AuditLog {
+  record(entry: { actor: string; action: string; subject?: string; at: Date; details?: Record<string, unknown> }): Promise<void>;
+}
+
+export interface ServiceUser {
+  id: string;
+  /** Pseudonymous reference staff use, e.g. SU-0042. */
+  reference: string;
+  phoneHash: string;
+  phoneEnc: string;
+  /** The worker's name or note for the person, encrypted like the phone number. */
+  labelEnc?: string;
+  createdAt: Date;
+}
+
+export interface Enrolment {
+  id: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  programmeId: string;
+  channel: Channel;
+  status: EnrolmentStatus;
+  consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
+  consentRemindersSent?: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AssessmentKind = 'baseline' | 'follow-up' | 'discharge';
+export type AssessmentStatus = 'scheduled' | 'open' | 'in-progress' | 'completed' | 'lapsed' | 'cancelled';
+
+export interface Assessment {
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  workerId: string;
+  programmeId: string;
+  measureId: string;
+  kind: AssessmentKind;
+  /** 'baseline', a follow-up's id from the plan (e.g. '6w'), or 'discharge'. */
+  timepointId: string;
+  status: AssessmentStatus;
+  dueAt: Date;
+  opensAt: Date;
+  closesAt: Date;
+  /** When the invitation went (the scheduler opened it); reminders count from here. */
+  openedAt?: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  late?: boolean;
+  lapsedAt?: Date;
+  remindersSent?: number;
+  answers: Record<string, { raw: string; value: number | null; at: Date; attempts: number }>;
+  score?: ScoreResult;
+}
+
+/** One per phone number of a service-user: what the bot is waiting for from them. */
+export interface Conversation {
+  phoneHash: string;
+  serviceUserId: string;
+  enrolmentId: string;
+  awaiting: 'consent' | 'questionnaire' | 'nothing';
+  questionnaire?: QuestionnaireState;
+  version: number;
+}
+
+export interface SafeguardingAlert {
+  escalatedAt?: Date;
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  assessmentId: string;
+  itemId: string;
+  openedAt: Date;
+  acknowledgedAt?: Date;
+  acknowledgedBy?: string;
+}
+
+/** Service-users, enrolments, assessments, conversations and alerts: the case record. */
+export interface CaseStore {
+  /** Creates the person with the next free SU reference, or returns the one already holding this number. */
+  serviceUserFor(input: { phoneHash: string; phoneEnc: string; labelEnc?: string; at: Date }): Promise<ServiceUser>;
+  serviceUserByPhoneHash(phoneHash: string): Promise<ServiceUser | null>;
+  serviceUserByReference(reference: string): Promise<ServiceUser | null>;
+  /** The person's current enrolment (pending consent, active or paused), if any. */
+  liveEnrolment(serviceUserId: string): Promise<Enrolment | null>;
+  /** Starts an enrolment unless the person already has a live one (then returns that one as `existing`). */
+  startEnrolment(enrolment: Enrolment): Promise<{ started: true } | { started: false; existing: Enrolment }>;
+  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>>, at: Date): Promise<void>;
+  enrolment(id: string): Promise<Enrolment | null>;
+  enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
+  enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;
+
+  addAssessment(assessment: Assessment): Promise<'added' | 'duplicate'>;
+  assessment(id: string): Promise<Assessment | null>;
+  assessmentsOf(enrolmentId: string): Promise<Assessment[]>;
+  updateAssessment(id: string, update: Partial<Omit<Assessment, 'id' | 'answers'>>): Promise<void>;
+  recordAnswer(assessmentId: string, itemId: string, answer: Assessment['answers'][string]): Promise<void>;
+
+  conversation(phoneHash: string): Promise<Conversation | null>;
+  /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
+  saveConversation(conversation: Conversation): Promise<boolean>;
+
+  openAlert(alert: SafeguardingAlert): Promise<void>;
+  openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;
+  acknowledgeAlerts(serviceUserId: string, by: string, at: Date): Promise<number>;
+  alert(id: string): Promise<SafeguardingAlert | null>;
+  markAlertEscalated(id: string, at: Date): Promise<void>;
+}
+
+/** API tokens for staff: only a hash is stored; the token itself is shown once when issued. */
+export interface ApiTokens {
+  issue(staffId: string, at: Date): Promise<string>;
+  /** The staff id a presented token belongs to, or null. */
+  resolve(token: string): Promise<string | null>;
+}
