@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import type { OutboundMessage } from './ports.js';
 
-export interface MessageRequest {
-  channel: Channel;
-  phoneHash: string;
-  phoneEnc: string;
-  body: string;
-  purpose: MessagePurpose;
-  templateVariables?: Record<string, string>;
-  replyTo?: string;
+/** What a caller says about a message; the outbox adds the id, status and bookkeeping. */
+export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo'> & {
   /** Not before this instant (quiet hours); default now. */
   notBefore?: Date;
-}
+};
 
 /**
  * Records the message before anything is sent (the outbox), then delivers it at once when it is

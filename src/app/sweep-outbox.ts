@@ -1,4 +1,5 @@
 import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import type { OutboundMessage } from './ports.js';
 
 /** How long a message may sit in "sending" before its attempt is presumed interrupted by a crash. */
 export const sendingGraceMs = 60_000;
@@ -20,33 +21,37 @@ export async function sweepOutbox(deps: DeliveryDeps, limit = 100): Promise<{ re
     // The grace period is for a process to finish its attempt, so it is real time: under TIME_SCALE
     // the service's clock passes it within milliseconds, while the attempt is still under way.
     if (message.sendingSince && deps.clock.toReal(now).getTime() - deps.clock.toReal(message.sendingSince).getTime() < sendingGraceMs) continue;
-    const transport = deps.transports.twilio;
+    let record: Awaited<ReturnType<typeof providerRecord>>;
     try {
-      // The simulator keeps nothing across a crash, so there is no record to ask: send again.
-      if (message.channel === 'simulator' || !transport || !message.sendingSince) throw new NoEvidence();
-      const to = deps.phones.decrypt(message.phoneEnc);
-      // WhatsApp templates are stored by the provider as their filled-in text, so only SMS bodies are compared.
-      const body = message.channel === 'sms' ? message.body : undefined;
-      const found = await transport.findSent({ to, channel: message.channel, since: new Date(message.sendingSince.getTime() - 5000), body });
-      if (found) {
-        await deps.messages.markSent(message.id, { providerSid: found.providerSid, via: message.channel, at: now, recovered: true });
-        recovered++;
-      } else {
-        await deps.messages.markRetry(message.id, { nextAttemptAt: now, errorCode: null, error: 'interrupted attempt; the provider has no record of it', at: now });
-        resent++;
-      }
+      record = await providerRecord(deps, message);
     } catch (error) {
-      if (error instanceof NoEvidence) {
-        await deps.messages.markRetry(message.id, { nextAttemptAt: now, errorCode: null, error: 'interrupted attempt on a channel with no provider record', at: now });
-        resent++;
-        continue;
-      }
       deps.logger.warn({ err: error, messageId: message.id }, 'could not check an interrupted send; will try again');
+      continue;
     }
+    if (record && record !== 'cannot-ask') {
+      await deps.messages.markSent(message.id, { providerSid: record.providerSid, via: message.channel, at: now, recovered: true });
+      recovered++;
+      continue;
+    }
+    const error = record === 'cannot-ask' ? 'interrupted attempt on a channel with no provider record' : 'interrupted attempt; the provider has no record of it';
+    await deps.messages.markRetry(message.id, { nextAttemptAt: now, errorCode: null, error, at: now });
+    resent++;
   }
   const due = await deps.messages.dueOutbound(now, limit);
   for (const id of due) await deliverMessage(deps, id);
   return { recovered, resent, delivered: due.length };
 }
 
-class NoEvidence extends Error {}
+/**
+ * What the provider knows of an interrupted attempt: the message it accepted, null when it has none,
+ * or 'cannot-ask' where no provider keeps a record (the simulator keeps nothing across a crash).
+ * Throws when the provider cannot be reached, so "could not check" is never read as "not sent".
+ */
+async function providerRecord(deps: DeliveryDeps, message: OutboundMessage) {
+  const transport = deps.transports.twilio;
+  if (message.channel === 'simulator' || !transport || !message.sendingSince) return 'cannot-ask' as const;
+  const to = deps.phones.decrypt(message.phoneEnc);
+  // WhatsApp templates are stored by the provider as their filled-in text, so only SMS bodies are compared.
+  const body = message.channel === 'sms' ? message.body : undefined;
+  return transport.findSent({ to, channel: message.channel, since: new Date(message.sendingSince.getTime() - 5000), body });
+}
