@@ -1,6 +1,5 @@
 import type { Db } from 'mongodb';
-import { PromptlyBot } from './adapters/botbuilder/promptly-bot.js';
-import type { OutgoingMessage } from './adapters/botbuilder/messaging-adapter.js';
+import { PromptlyBot, turnOutcomeKey } from './adapters/botbuilder/promptly-bot.js';
 import { SimulatorAdapter } from './adapters/botbuilder/simulator-adapter.js';
 import { TwilioAdapter } from './adapters/botbuilder/twilio-adapter.js';
 import { createPhoneProtector } from './adapters/crypto/phone-protector.js';
@@ -17,8 +16,10 @@ import { SimulatorTransport } from './adapters/simulator/simulator-transport.js'
 import { createTwilioTransport } from './adapters/twilio/twilio-transport.js';
 import type { CaseDeps } from './app/cases/case-deps.js';
 import type { DeliveryDeps } from './app/deliver-message.js';
-import { drainInbox, type InboxDeps } from './app/drain-inbox.js';
-import { handleTurn } from './app/handle-turn.js';
+import type { InboxDeps } from './app/drain-inbox.js';
+import { handleTurn, type TurnOutcome } from './app/handle-turn.js';
+import { createInbox } from './app/inbox.js';
+import { reportFailedTurn } from './app/cases/report-failed-turn.js';
 import type { Clock, JobScheduler, MessageTransport, TurnLocks } from './app/ports.js';
 import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
 import { recordStatus } from './app/record-status.js';
@@ -58,16 +59,8 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     logger,
   };
 
-  const send = async (out: OutgoingMessage): Promise<string> => {
-    const contact = await contacts.get(out.phoneHash);
-    if (!contact) throw new Error('no contact for this conversation');
-    return sendMessage(delivery, { ...out, phoneEnc: contact.phoneEnc });
-  };
-  const twilioAdapter = new TwilioAdapter(send);
-  const simulatorAdapter = new SimulatorAdapter(send);
-  for (const adapter of [twilioAdapter, simulatorAdapter]) {
-    adapter.onTurnError = async (_context, error) => logger.error({ err: error }, 'bot turn failed');
-  }
+  const twilioAdapter = new TwilioAdapter();
+  const simulatorAdapter = new SimulatorAdapter();
   // A lock outlives a crashed process by its TTL, which is wall-clock time whatever the service's
   // clock reads: under TIME_SCALE 5040 a minute of service time is 12 ms, shorter than a turn.
   const mongoLocks = createMongoTurnLocks(db);
@@ -93,14 +86,22 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   const strangerLimits = createMongoOnceLog(db, 'strangerReplies');
   const bot = new PromptlyBot((message) => handleTurn(cases, message));
 
-  const inbox: InboxDeps = {
+  const inboxDeps: InboxDeps = {
     messages,
     locks,
     clock,
     logger,
-    runTurn: (message) =>
-      (message.channel === 'simulator' ? simulatorAdapter : twilioAdapter).processInbound(message, (context) => bot.run(context)),
+    async runTurn(message) {
+      const adapter = message.channel === 'simulator' ? simulatorAdapter : twilioAdapter;
+      const outcome = await adapter.processInbound(message, async (context) => {
+        await bot.run(context);
+        return context.turnState.get(turnOutcomeKey) as TurnOutcome | undefined;
+      });
+      return outcome ?? {};
+    },
+    onTurnFailed: (message) => reportFailedTurn(cases, message),
   };
+  const inbox = createInbox(inboxDeps);
 
   return {
     delivery,
@@ -126,15 +127,11 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
         return { outcome: 'stranger' as const, phoneHash, runTurns: async () => 0 };
       }
       const { outcome } = await receiveInbound({ messages, contacts, phones, clock }, request);
-      return { outcome, phoneHash, runTurns: () => drainInbox(inbox, phoneHash) };
+      return { outcome, phoneHash, runTurns: () => inbox.drain(phoneHash) };
     },
     recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
     sweepOutbox: () => sweepOutbox(delivery),
-    /** Runs turns left behind by a crash (messages recorded but never processed). */
-    async sweepInbox(olderThanMs = 30_000) {
-      const phoneHashes = await messages.phonesWithUnprocessed(new Date(clock.now().getTime() - olderThanMs));
-      for (const phoneHash of phoneHashes) await drainInbox(inbox, phoneHash);
-      return phoneHashes.length;
-    },
+    /** Runs turns left behind by a crash (messages recorded but never processed) or due a retry. */
+    sweepInbox: (olderThanMs = 30_000) => inbox.sweep(olderThanMs),
   };
 }

@@ -98,19 +98,33 @@ export async function startService(
     jobs,
     clock,
     simulator,
-    stop: (timeoutMs = 9000) => (stopping ??= shutdown(server, scheduler, mongo, logger, timeoutMs, simulator)),
+    stop: (timeoutMs = 9000) => (stopping ??= shutdown({ server, scheduler, mongo, logger, inbox: messaging.inbox, simulator }, timeoutMs)),
   };
 }
 
-async function shutdown(server: Server, scheduler: SchedulerHandle, mongo: MongoConnection, logger: Logger, timeoutMs: number, simulator?: SimulatorBackend) {
+/**
+ * Stops taking requests, lets running turns and jobs finish (both at once, within the budget),
+ * then closes the database. A turn or job still running when the budget is spent is cut off; its
+ * message stays received and its job locked, so the next start finishes it exactly once.
+ */
+async function shutdown(
+  parts: { server: Server; scheduler: SchedulerHandle; mongo: MongoConnection; logger: Logger; inbox: Messaging['inbox']; simulator?: SimulatorBackend },
+  timeoutMs: number,
+) {
+  const { server, scheduler, mongo, logger, inbox, simulator } = parts;
   const deadline = Date.now() + timeoutMs;
   logger.info('shutting down: no new requests, draining jobs');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // The simulator page's event streams never go idle: end them so the server can close.
   simulator?.close();
   server.closeIdleConnections();
-  const drained = await scheduler.drain(Math.max(0, deadline - Date.now() - 1000));
+  inbox.close();
+  const budget = Math.max(0, deadline - Date.now() - 1000);
+  // Webhooks already answered may still be starting their turns: let requests finish first.
+  await settleWithin(closed, Math.min(budget, 2000));
+  const [drained, idle] = await Promise.all([scheduler.drain(Math.max(0, deadline - Date.now() - 1000)), inbox.idle(Math.max(0, deadline - Date.now() - 1000))]);
   if (drained.timedOut) logger.warn({ running: drained.running }, 'jobs still running at shutdown; their locks will expire and they will be retried');
+  if (!idle) logger.warn('turns still running at shutdown; their messages stay received and the next start finishes them');
   // Requests still in flight get what is left of the budget, then their connections are cut.
   await settleWithin(closed, Math.max(0, deadline - Date.now() - 500));
   server.closeAllConnections();

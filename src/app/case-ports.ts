@@ -7,6 +7,7 @@ import type { EnrolmentStatus } from '../domain/enrolment.js';
 import type { ScoreResult } from '../domain/measures/score-measure.js';
 import type { Channel } from '../domain/messaging/delivery-plan.js';
 import type { TimepointPlan } from '../domain/schedule/timepoint-plan.js';
+import type { TurnAction } from './cases/turn-action.js';
 
 export type StaffRole = 'worker' | 'manager' | 'admin';
 
@@ -59,7 +60,17 @@ export interface OnceLog {
 
 /** Append-only: entries are inserted, never updated or deleted. No phone numbers or health answers. */
 export interface AuditLog {
-  record(entry: { actor: string; action: string; subject?: string; at: Date; details?: Record<string, unknown> }): Promise<void>;
+  /** With an `id`, recording the same entry again (a replayed turn) is a no-op. */
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface AuditEntry {
+  id?: string;
+  actor: string;
+  action: string;
+  subject?: string;
+  at: Date;
+  details?: Record<string, unknown>;
 }
 
 export interface ServiceUser {
@@ -122,7 +133,26 @@ export interface Conversation {
   enrolmentId: string;
   awaiting: 'consent' | 'questionnaire' | 'nothing';
   questionnaire?: QuestionnaireState;
+  /**
+   * The turn that produced this state and what it must do, saved in the same write as the state:
+   * a turn replayed after a crash finds its own key here and redoes only the (idempotent) actions.
+   */
+  lastTurn?: CommittedTurn;
+  /** Keys of the latest turns applied to this conversation (newest last, a few kept). */
+  recentTurns?: string[];
   version: number;
+}
+
+export interface CommittedTurn {
+  /** The inbound message id, or the job's key (e.g. timepoint:open:<assessment>). */
+  key: string;
+  at: Date;
+  /** Where the turn's texts go (the number encrypted, as everywhere at rest). */
+  to: { channel: Channel; phoneHash: string; phoneEnc: string };
+  replyTo?: string;
+  actions: TurnAction[];
+  /** Set once every action has been performed; a turn that finds it unset finishes it first. */
+  applied?: boolean;
 }
 
 export interface SafeguardingAlert {
@@ -163,6 +193,8 @@ export interface CaseStore {
   conversation(phoneHash: string): Promise<Conversation | null>;
   /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
   saveConversation(conversation: Conversation): Promise<boolean>;
+  /** Notes that the conversation's last turn has been carried out in full (no new version). */
+  markTurnApplied(phoneHash: string, key: string): Promise<void>;
 
   openAlert(alert: SafeguardingAlert): Promise<void>;
   openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;

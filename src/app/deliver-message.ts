@@ -1,5 +1,6 @@
 import { planDelivery, whatsappFallback, type Channel, type DeliveryPlan, type MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import type { Logger } from '../logger.js';
+import { sendingGraceMs } from './sending-grace.js';
 import type { Clock, ContactBook, MessageLog, MessageTransport, OutboundMessage, PhoneProtector, SendResult } from './ports.js';
 
 export interface DeliveryDeps {
@@ -26,7 +27,8 @@ const outsideWhatsappWindow = 63016;
  */
 export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<void> {
   const now = deps.clock.now();
-  const message = await deps.messages.claim(id, now);
+  // The grace period is real time, as in the sweep: a claim is made and used within milliseconds.
+  const message = await deps.messages.claim(id, now, { staleClaimBefore: new Date(Date.now() - sendingGraceMs) });
   if (!message) return;
 
   if (message.purpose !== 'opt-out-confirmation' && (await deps.contacts.isSuppressed(message.phoneHash))) {

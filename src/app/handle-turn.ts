@@ -1,76 +1,52 @@
-import { step } from '../domain/conversation.js';
-import { transitionEnrolment } from '../domain/enrolment.js';
-import type { Channel, MessagePurpose } from '../domain/messaging/delivery-plan.js';
+import type { MessagePurpose } from '../domain/messaging/delivery-plan.js';
 import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
-import { applyQuestionnaireStep } from './cases/apply-questionnaire-step.js';
-import { tellStaff, type CaseDeps } from './cases/case-deps.js';
+import type { CaseDeps } from './cases/case-deps.js';
 import { handleServiceUserTurn } from './cases/handle-service-user-turn.js';
 import { handleWorkerCommand } from './cases/handle-worker-command.js';
-import { questionnaireContext } from './cases/questionnaire-context.js';
-import type { ServiceUser } from './case-ports.js';
+import { scopeToTurn } from './cases/scope-to-turn.js';
+import type { InboundMessage } from './ports.js';
 
-export interface TurnReply {
-  text: string;
-  purpose: MessagePurpose;
+/** What the inbox keeps of a handled message: a staff command is stored redacted. */
+export interface TurnOutcome {
+  redactedBody?: string;
 }
 
 /**
- * The bot's decision for one inbound message. Opt-out comes first and always wins: STOP suppresses
- * the number and confirms once; START lifts it; then staff get worker commands, service-users the
+ * The bot's turn for one inbound message, replies included: every text goes out through the outbox
+ * with an id made from the message's id (scopeToTurn), so a turn replayed after a crash sends each
+ * reply once. Opt-out comes first and always wins: STOP suppresses the number before anything else
+ * can fail and confirms once; START lifts it; then staff get worker commands, service-users the
  * consent request or their questionnaire, and anyone else a generic answer.
  */
-export async function handleTurn(deps: CaseDeps, message: { phoneHash: string; body: string; optOutType?: string; channel: Channel }): Promise<TurnReply[]> {
+export async function handleTurn(deps: CaseDeps, message: InboundMessage): Promise<TurnOutcome> {
+  const turn = scopeToTurn(deps, message.id);
+  const reply = (text: string, purpose: MessagePurpose = 'reply') =>
+    turn.send({ channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose, replyTo: message.id });
   const intent = optOutIntent(message.body, message.optOutType);
-  const person = await deps.cases.serviceUserByPhoneHash(message.phoneHash);
-  if (intent === 'stop') return optOut(deps, message.phoneHash, person);
+  if (intent === 'stop') await deps.contacts.suppress(message.phoneHash, 'STOP', deps.clock.now());
+
+  const [member, person] = await Promise.all([deps.staff.findByPhoneHash(message.phoneHash), deps.cases.serviceUserByPhoneHash(message.phoneHash)]);
+  if (intent === 'stop') {
+    if (person) await handleServiceUserTurn(deps, person, message, intent);
+    else await reply(`You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, 'opt-out-confirmation');
+    return {};
+  }
   if (intent === 'start') {
     await deps.contacts.unsuppress(message.phoneHash);
-    return [{ text: `Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, purpose: 'opt-out-confirmation' }];
+    await reply(`Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, 'opt-out-confirmation');
+    return {};
   }
-  if (await deps.contacts.isSuppressed(message.phoneHash)) return [];
+  if (await deps.contacts.isSuppressed(message.phoneHash)) return {};
 
-  const member = await deps.staff.findByPhoneHash(message.phoneHash);
-  if (member) return replies(await handleWorkerCommand(deps, member, message));
-  if (!person) return replies([`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`]);
-  if (intent === 'help' && !(await midQuestionnaire(deps, person))) {
-    return replies([`${deps.org.name}: this number sends short wellbeing questions for your support worker. Reply STOP to stop, START to start again.`]);
+  if (member) {
+    const handled = await handleWorkerCommand(turn, member, message);
+    for (const text of handled.replies) await reply(text);
+    return { redactedBody: handled.redactedBody };
   }
-  const answer = await handleServiceUserTurn(deps, person, message);
-  return answer === 'opt-out' ? optOut(deps, message.phoneHash, person) : replies(answer);
-}
-
-/** STOP: suppressed at once; a questionnaire in progress stops where it is (answers kept); the worker is told. */
-async function optOut(deps: CaseDeps, phoneHash: string, person: ServiceUser | null): Promise<TurnReply[]> {
-  const now = deps.clock.now();
-  await deps.contacts.suppress(phoneHash, 'STOP', now);
-  const confirmation = [{ text: `You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, purpose: 'opt-out-confirmation' as const }];
-  const enrolment = person ? await deps.cases.liveEnrolment(person.id) : null;
-  if (!person || !enrolment) return confirmation;
-
-  const conversation = await deps.cases.conversation(phoneHash);
-  if (conversation?.questionnaire && conversation.awaiting === 'questionnaire') {
-    const assessment = await deps.cases.assessment(conversation.questionnaire.assessmentId);
-    const measure = assessment ? deps.measures.get(assessment.measureId) : undefined;
-    if (assessment && measure) {
-      const result = step(conversation.questionnaire, { type: 'reply', text: 'STOP' }, now, await questionnaireContext(deps, enrolment, assessment, measure));
-      await applyQuestionnaireStep(deps, { conversation, enrolment, assessment, result });
-    }
-  } else if (conversation) {
-    await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
+  if (!person) {
+    await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
+    return {};
   }
-  const transition = transitionEnrolment(enrolment.status, 'opt-out', person.reference);
-  if (transition.ok) await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);
-  await deps.audit.record({ actor: 'service-user', action: 'opt-out', subject: person.reference, at: now });
-  const worker = await deps.staff.get(enrolment.workerId);
-  if (worker) await tellStaff(deps, worker, `${person.reference} has opted out of messages (STOP). Nothing more will be sent to them.`);
-  return confirmation;
-}
-
-async function midQuestionnaire(deps: CaseDeps, person: ServiceUser): Promise<boolean> {
-  const conversation = await deps.cases.conversation(person.phoneHash);
-  return conversation?.awaiting === 'questionnaire' || conversation?.awaiting === 'consent';
-}
-
-function replies(texts: string[]): TurnReply[] {
-  return texts.map((text) => ({ text, purpose: 'reply' as const }));
+  await handleServiceUserTurn(deps, person, message, intent);
+  return {};
 }

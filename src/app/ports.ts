@@ -18,7 +18,10 @@ export type JobAction = 'timepoint:open' | 'timepoint:remind' | 'timepoint:lapse
 export interface JobScheduler {
   schedule(action: JobAction, subjectId: string, at: Date): Promise<void>;
   cancel(action: JobAction, subjectId: string): Promise<void>;
-  /** Creates the job only if it does not exist yet (recurring jobs: a restart must not move an overdue run). */
+  /**
+   * Creates the job only if it does not exist yet (recurring jobs: a restart must not move an
+   * overdue run), or moves it up to `at` when it waits for a later instant.
+   */
   ensure(action: JobAction, subjectId: string, at: Date): Promise<void>;
   /** After the clock jumps (a demo's skip ahead, a restart under TIME_SCALE): wake every job at its instant again. */
   realign(): Promise<number>;
@@ -85,6 +88,12 @@ export interface InboundMessage {
   optOutType?: string;
   receivedAt: Date;
   status: 'received' | 'processed' | 'failed';
+  /** Turns that failed on this message so far; it is retried until inboxRetry.maxAttempts. */
+  attempts?: number;
+  /** Wall-clock instant before which a failed turn is not tried again (real time: it waits out a fault). */
+  retryAfter?: Date;
+  /** The last failure, kept for whoever looks at a message that finally failed. */
+  error?: string;
 }
 
 export interface Contact {
@@ -100,15 +109,28 @@ export interface MessageLog {
   insertInbound(message: InboundMessage): Promise<'inserted' | 'duplicate'>;
   /** The oldest unprocessed inbound message from this number, in arrival order. */
   nextReceived(phoneHash: string): Promise<InboundMessage | null>;
-  /** Done with this message; with an error it is kept as 'failed' for a person to look at, never dropped. */
-  markProcessed(id: string, at: Date, error?: string): Promise<void>;
-  /** Numbers with an inbound message still unprocessed since before `before` (a crashed turn). */
-  phonesWithUnprocessed(before: Date): Promise<string[]>;
+  /** Done with this message. `redactedBody` replaces what was stored (a staff command's number and label). */
+  markProcessed(id: string, at: Date, options?: { redactedBody?: string }): Promise<void>;
+  /**
+   * A turn on this message failed: with `retryAfter` it stays received and is tried again after that
+   * wall-clock instant; without, it is kept as 'failed' with the error, never dropped.
+   */
+  markTurnFailed(id: string, update: { at: Date; attempts: number; error: string; retryAfter?: Date }): Promise<void>;
+  /**
+   * Numbers with an inbound message waiting: received before `receivedBefore` (a crashed or
+   * interrupted turn), or a failed turn whose retryAfter has passed `now` (wall clock).
+   */
+  phonesWithUnprocessed(receivedBefore: Date, now: Date): Promise<string[]>;
 
-  insertOutbound(message: OutboundMessage): Promise<void>;
+  /** 'duplicate' when a message with this id exists: a replayed turn asking for a message it already recorded. */
+  insertOutbound(message: OutboundMessage): Promise<'inserted' | 'duplicate'>;
   getOutbound(id: string): Promise<OutboundMessage | null>;
-  /** Claims the next send attempt of a due pending message; null if another process has it or it is done. */
-  claim(id: string, now: Date): Promise<OutboundMessage | null>;
+  /**
+   * Claims the next send attempt of a due pending message; null if another process has it or it is
+   * done. A claim left half-made by a crash (its marker older than `staleClaimBefore`, wall clock,
+   * and the message never updated) is turned into the "sending" state the recovery rule settles.
+   */
+  claim(id: string, now: Date, options?: { staleClaimBefore?: Date }): Promise<OutboundMessage | null>;
   markSent(id: string, update: { providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }): Promise<void>;
   markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }): Promise<void>;
   markFinal(id: string, update: { status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date }): Promise<void>;

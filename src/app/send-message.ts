@@ -6,6 +6,8 @@ import type { OutboundMessage } from './ports.js';
 export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo'> & {
   /** Not before this instant (quiet hours); default now. */
   notBefore?: Date;
+  /** The caller's id for the message (a turn's `<key>/m<n>`): asking twice records it once. */
+  id?: string;
 };
 
 /**
@@ -14,8 +16,9 @@ export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'ph
  */
 export async function sendMessage(deps: DeliveryDeps, request: MessageRequest): Promise<string> {
   const now = deps.clock.now();
-  const id = randomUUID();
-  const { notBefore, ...rest } = request;
+  const { notBefore, id = randomUUID(), ...rest } = request;
+  // A duplicate is a replayed turn's message: recorded before the crash, perhaps never sent. The
+  // claim below sends it only if it is still pending and due, so it goes out once either way.
   await deps.messages.insertOutbound({
     id,
     ...rest,

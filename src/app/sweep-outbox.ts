@@ -1,12 +1,12 @@
 import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
 import type { OutboundMessage } from './ports.js';
-
-/** How long a message may sit in "sending" before its attempt is presumed interrupted by a crash. */
-export const sendingGraceMs = 60_000;
+import { sendingGraceMs } from './sending-grace.js';
 
 /**
- * The outbox's recovery rule, run periodically and at start-up:
+ * The outbox's recovery rule, run periodically and at start-up. Every state a crash can leave:
  * - pending and due: send it (a crash after recording and before sending loses nothing);
+ * - pending with an attempt marker older than the grace period: the process died between claiming
+ *   the attempt and marking the message "sending"; the claim turns it into "sending" (below);
  * - stuck in "sending" for longer than the grace period: the process died mid-attempt. Ask the
  *   provider whether it accepted a message to that number since the attempt began. If it did,
  *   record it as sent (no duplicate); if it has no such message, that is the evidence the first

@@ -16,6 +16,10 @@ export function createAgendaJobScheduler(agenda: Agenda, db: Db, clock: Clock): 
       await job.save();
     },
     async ensure(action: JobAction, subjectId: string, at: Date) {
+      // A job already waiting past `at` was placed from a clock that has since gone back (a test, a
+      // demo restored to an earlier instant): it moves up, since waiting longer would skip a run.
+      const existing = await db.collection<{ data?: { at?: Date } }>('agendaJobs').findOne({ name: action, 'data.subjectId': subjectId });
+      if (existing?.data?.at && new Date(existing.data.at) > at) return this.schedule(action, subjectId, at);
       const job = agenda.create(action, { subjectId, at });
       job.unique({ 'data.subjectId': subjectId }, { insertOnly: true });
       job.schedule(clock.toReal(at));

@@ -1,31 +1,24 @@
-import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import type { InboundMessage } from '../../app/ports.js';
-import type { Channel, MessagePurpose } from '../../domain/messaging/delivery-plan.js';
-
-/** What a turn's reply needs to reach the outbox: who, on which channel, why. */
-export interface OutgoingMessage {
-  channel: Channel;
-  phoneHash: string;
-  body: string;
-  purpose: MessagePurpose;
-  replyTo?: string;
-}
 
 /** Bot Framework's conversation id is the number's keyed hash: no phone number travels in an activity. */
 export const botIdentity = { id: 'promptly', name: 'promptly' };
 
+/** Where the inbound message rides in the activity: the turn needs it whole (id, encrypted number). */
+export interface PromptlyChannelData {
+  inbound: InboundMessage;
+}
+
 /**
- * A Bot Framework adapter whose wire is the outbox: a turn's replies become recorded outbound
- * messages (sent by the channel's transport), and scheduled jobs start conversations with
- * continueConversation. Subclasses turn their channel's request into an activity.
+ * botbuilder is the inbound edge only: this adapter turns a recorded inbound message into an
+ * activity and runs botbuilder's middleware and the bot's turn handler on it. Every outbound text,
+ * a reply or a scheduled invitation, goes out one way, through the outbox (app/send-message), so
+ * the adapter carries none: a turn that tries to send through it is a bug and fails loudly. No
+ * onTurnError is set, so a failed turn reaches the inbox, which retries it.
  */
 export abstract class MessagingAdapter extends BotAdapter {
-  constructor(private readonly send: (message: OutgoingMessage) => Promise<string>) {
-    super();
-  }
-
   /** Runs one inbound message through botbuilder's middleware and the bot's logic. */
-  async processInbound(message: InboundMessage, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  async processInbound<T>(message: InboundMessage, logic: (context: TurnContext) => Promise<T>): Promise<T | undefined> {
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       id: message.id,
@@ -35,37 +28,21 @@ export abstract class MessagingAdapter extends BotAdapter {
       from: { id: message.phoneHash, name: 'user' },
       recipient: botIdentity,
       conversation: { id: message.phoneHash, isGroup: false, conversationType: 'personal', name: 'sms' },
-      channelData: message.optOutType ? { optOutType: message.optOutType } : undefined,
+      channelData: { inbound: message } satisfies PromptlyChannelData,
     };
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    let result: T | undefined;
+    await this.runMiddleware(new TurnContext(this, activity), async (context) => {
+      result = await logic(context);
+    });
+    return result;
   }
 
-  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      if (activity.type !== ActivityTypes.Message || !activity.text) {
-        responses.push({ id: '' });
-        continue;
-      }
-      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
-      if (!conversationId) throw new Error('reply has no conversation to go to');
-      const purpose = (activity.channelData as { purpose?: MessagePurpose } | undefined)?.purpose ?? 'reply';
-      const id = await this.send({
-        channel: (activity.channelId ?? context.activity.channelId) as Channel,
-        phoneHash: conversationId,
-        body: activity.text,
-        purpose,
-        replyTo: activity.replyToId ?? (context.activity.type === ActivityTypes.Message ? context.activity.id : undefined),
-      });
-      responses.push({ id });
-    }
-    return responses;
+  async sendActivities(_context: TurnContext, _activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    throw new Error('promptly sends every text through the outbox, not through the bot adapter');
   }
 
-  /** Starts a turn the bot initiates (a scheduled invitation or reminder) on an existing conversation. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+  async continueConversation(): Promise<void> {
+    throw new Error('scheduled messages go through the outbox, not through the bot adapter');
   }
 
   async updateActivity(): Promise<void> {
@@ -75,9 +52,4 @@ export abstract class MessagingAdapter extends BotAdapter {
   async deleteActivity(): Promise<void> {
     throw new Error('text messages cannot be deleted once sent');
   }
-}
-
-/** A conversation reference for a number on a channel, for continueConversation. */
-export function conversationReference(channel: Channel, phoneHash: string): Partial<ConversationReference> {
-  return { channelId: channel, conversation: { id: phoneHash, isGroup: false, conversationType: 'personal', name: 'sms' }, user: { id: phoneHash, name: 'user' }, bot: botIdentity };
 }

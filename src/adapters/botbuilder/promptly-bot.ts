@@ -1,20 +1,21 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { TurnReply } from '../../app/handle-turn.js';
-import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { TurnOutcome } from '../../app/handle-turn.js';
+import type { InboundMessage } from '../../app/ports.js';
+import type { PromptlyChannelData } from './messaging-adapter.js';
+
+/** Where the turn's outcome is left for the adapter's caller (the inbox). */
+export const turnOutcomeKey = Symbol('promptly turn outcome');
 
 /**
- * The bot's turn handler: botbuilder at the edge, the decision in the use case. It hands the
- * message to `decide` and sends what comes back, tagging each reply with its purpose.
+ * The bot's turn handler: botbuilder at the edge, the whole turn (decision and replies) in the use
+ * case. It hands the inbound message to `handle` and leaves the outcome in the turn state.
  */
 export class PromptlyBot extends ActivityHandler {
-  constructor(decide: (message: { phoneHash: string; body: string; optOutType?: string; channel: Channel }) => Promise<TurnReply[]>) {
+  constructor(handle: (message: InboundMessage) => Promise<TurnOutcome>) {
     super();
     this.onMessage(async (context: TurnContext, next) => {
-      const optOutType = (context.activity.channelData as { optOutType?: string } | undefined)?.optOutType;
-      const replies = await decide({ phoneHash: context.activity.conversation.id, body: context.activity.text ?? '', optOutType, channel: context.activity.channelId as Channel });
-      for (const reply of replies) {
-        await context.sendActivity({ type: 'message', text: reply.text, channelData: { purpose: reply.purpose } });
-      }
+      const { inbound } = context.activity.channelData as PromptlyChannelData;
+      context.turnState.set(turnOutcomeKey, await handle(inbound));
       await next();
     });
   }

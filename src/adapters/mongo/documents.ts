@@ -23,3 +23,14 @@ export async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
     return write();
   }
 }
+
+/** An insert whose duplicate means "already done" (a replayed turn's own record): the first one stands. */
+export async function insertUnlessPresent(insert: () => Promise<unknown>): Promise<'inserted' | 'present'> {
+  try {
+    await insert();
+    return 'inserted';
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return 'present';
+  }
+}

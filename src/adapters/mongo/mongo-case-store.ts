@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/case-ports.js';
 import { formatReference } from '../../domain/enrolment.js';
-import { isDuplicateKey, withoutId, withId } from './documents.js';
+import { insertUnlessPresent, isDuplicateKey, withoutId, withId } from './documents.js';
 
 const liveStatuses = ['pending-consent', 'active', 'paused', 'consent-lapsed'];
 
@@ -121,8 +121,13 @@ export function createMongoCaseStore(db: Db): CaseStore {
       return result.matchedCount === 1;
     },
 
+    async markTurnApplied(phoneHash, key) {
+      await conversations.updateOne({ _id: phoneHash, 'lastTurn.key': key }, { $set: { 'lastTurn.applied': true } });
+    },
+
     async openAlert(alert) {
-      await alerts.insertOne({ _id: alert.id, ...withoutId(alert) });
+      // A replayed turn raises its alert again under the same id: the first one stands.
+      await insertUnlessPresent(() => alerts.insertOne({ _id: alert.id, ...withoutId(alert) }));
     },
     async openAlerts(filter) {
       const query = { acknowledgedAt: { $exists: false }, ...(filter.serviceUserId ? { serviceUserId: filter.serviceUserId } : {}), ...(filter.workerId ? { workerId: filter.workerId } : {}) };
@@ -142,3 +147,4 @@ export function createMongoCaseStore(db: Db): CaseStore {
   };
   return store;
 }
+

@@ -13,6 +13,7 @@ interface MessageDoc {
   nextAttemptAt?: Date;
   sendingSince?: Date;
   attempts?: number;
+  retryAfter?: Date;
 }
 
 interface MessageEvent {
@@ -39,7 +40,7 @@ interface MessageEvent {
 export function createMongoMessageLog(db: Db): MessageLog {
   const messages = db.collection<MessageDoc>('messages');
   const events = db.collection<MessageEvent>('messageEvents');
-  const attempts = db.collection<{ _id: string; messageId: string; at: Date }>('sendAttempts');
+  const attempts = db.collection<{ _id: string; messageId: string; at: Date; realAt?: Date }>('sendAttempts');
   let eventSeq = 0;
 
   const addEvent = async (messageId: string, source: MessageEvent['source'], status: string, at: Date, detail: Record<string, unknown> = {}) => {
@@ -70,30 +71,55 @@ export function createMongoMessageLog(db: Db): MessageLog {
       const doc = await messages.find({ direction: 'in', phoneHash, status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(1).next();
       return doc ? (fromDoc(doc) as InboundMessage) : null;
     },
-    async markProcessed(id, at, error) {
-      await messages.updateOne({ _id: id, direction: 'in' }, { $set: { status: error ? 'failed' : 'processed', processedAt: at, ...(error ? { error } : {}) } });
+    async markProcessed(id, at, options = {}) {
+      const redacted = options.redactedBody === undefined ? {} : { body: options.redactedBody, redacted: true };
+      await messages.updateOne({ _id: id, direction: 'in' }, { $set: { status: 'processed', processedAt: at, ...redacted }, $unset: { retryAfter: '' } });
     },
-    async phonesWithUnprocessed(before) {
-      return (await messages.distinct('phoneHash', { direction: 'in', status: 'received', receivedAt: { $lt: before } })) as string[];
+    async markTurnFailed(id, update) {
+      const set = update.retryAfter
+        ? { attempts: update.attempts, error: update.error, retryAfter: update.retryAfter, lastFailedAt: update.at }
+        : { status: 'failed', attempts: update.attempts, error: update.error, processedAt: update.at };
+      await messages.updateOne({ _id: id, direction: 'in' }, { $set: set });
+    },
+    async phonesWithUnprocessed(receivedBefore, now) {
+      return (await messages.distinct('phoneHash', {
+        direction: 'in',
+        status: 'received',
+        $or: [{ retryAfter: { $exists: false }, receivedAt: { $lt: receivedBefore } }, { retryAfter: { $lte: now } }],
+      })) as string[];
     },
 
     async insertOutbound(message) {
-      await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message) });
+      try {
+        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message) });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return 'duplicate';
+        throw error;
+      }
       await addEvent(message.id, 'outbox', message.status, message.createdAt);
+      return 'inserted';
     },
     async getOutbound(id) {
       const doc = await messages.findOne({ _id: id, direction: 'out' });
       return doc ? toOutbound(doc) : null;
     },
-    async claim(id, now) {
+    async claim(id, now, options = {}) {
       const doc = await messages.findOne({ _id: id, direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } });
       if (!doc) return null;
       const attempt = (doc.attempts ?? 0) + 1;
       try {
-        await attempts.insertOne({ _id: `${id}#${attempt}`, messageId: id, at: now });
+        await attempts.insertOne({ _id: `${id}#${attempt}`, messageId: id, at: now, realAt: new Date() });
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) return null;
-        throw error;
+        if ((error as { code?: number }).code !== 11000) throw error;
+        // Someone holds this attempt. If they have not moved the message on by now, they died between
+        // their marker and their update: the message becomes the "sending" it really was, and the
+        // recovery rule asks the provider whether that attempt got through.
+        const marker = await attempts.findOne({ _id: `${id}#${attempt}` });
+        if (marker && options.staleClaimBefore && (marker.realAt ?? marker.at) < options.staleClaimBefore) {
+          await messages.updateOne({ _id: id, status: 'pending', attempts: doc.attempts ?? 0 }, { $set: { status: 'sending', sendingSince: marker.at, attempts: attempt } });
+          await addEvent(id, 'outbox', 'sending', now, { attempt, repaired: 'claim interrupted before the message was updated' });
+        }
+        return null;
       }
       await messages.updateOne({ _id: id }, { $set: { status: 'sending', sendingSince: now, attempts: attempt } });
       await addEvent(id, 'outbox', 'sending', now, { attempt });

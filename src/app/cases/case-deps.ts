@@ -20,8 +20,22 @@ export interface CaseDeps {
   /** The per-number turn lock, so jobs and replies never interleave. */
   locks: TurnLocks;
   org: { name: string; timezone: string; signposting?: string };
-  /** Records and sends a message to someone other than the sender of the current turn. */
-  send(message: { channel: Channel; phoneHash: string; phoneEnc: string; body: string; purpose: MessagePurpose; notBefore?: Date }): Promise<string>;
+  /**
+   * Records a message in the outbox and sends it when due. With an `id`, asking again for a message
+   * already recorded (a replayed turn) records nothing new.
+   */
+  send(message: OutgoingText): Promise<string>;
+}
+
+export interface OutgoingText {
+  id?: string;
+  channel: Channel;
+  phoneHash: string;
+  phoneEnc: string;
+  body: string;
+  purpose: MessagePurpose;
+  notBefore?: Date;
+  replyTo?: string;
 }
 
 /** Staff hear from the bot by SMS: it is the channel every staff phone has. */

@@ -8,7 +8,10 @@ import type { Enrolment, Programme, StaffMember } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 import { describePlan } from './describe-plan.js';
 import { scheduleConsentChase } from '../scheduling/chase-consent.js';
-import { startBaseline } from './start-assessment.js';
+import { commitTurn } from './commit-turn.js';
+import { openBaseline } from './open-baseline.js';
+import { scopeToTurn } from './scope-to-turn.js';
+import type { TurnAction } from './turn-action.js';
 
 export type EnrolResult =
   | { ok: true; reference: string; enrolment: Enrolment; programme: Programme; consentRequested: boolean }
@@ -22,7 +25,7 @@ export type EnrolResult =
  */
 export async function enrolServiceUser(
   deps: CaseDeps,
-  input: { worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean },
+  input: { worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean; enrolmentId?: string },
 ): Promise<EnrolResult> {
   const phone = normalisePhoneNumber(input.phone);
   if (!phone.ok) return { ok: false, reason: phone.reason, status: 400 };
@@ -41,11 +44,12 @@ export async function enrolServiceUser(
   const person = await deps.cases.serviceUserFor({ phoneHash, phoneEnc: deps.phones.encrypt(phone.e164), labelEnc: label ? deps.phones.encrypt(label) : undefined, at: now });
   const channel = input.channel ?? 'sms';
   const enrolment: Enrolment = {
-    id: randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: input.worker.id, programmeId: programme.id,
+    id: input.enrolmentId ?? randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: input.worker.id, programmeId: programme.id,
     channel, status: 'pending-consent', createdAt: now, updatedAt: now,
   };
   const started = await deps.cases.startEnrolment(enrolment);
-  if (!started.started) {
+  // Our own enrolment (the same text, replayed after a crash) carries on where it stopped.
+  if (!started.started && started.existing.id !== enrolment.id) {
     const holder = await deps.staff.get(started.existing.workerId);
     return { ok: false, reason: `${person.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${started.existing.status.replace('-', ' ')}).`, status: 409 };
   }
@@ -55,11 +59,16 @@ export async function enrolServiceUser(
 
   if (input.consentInPerson) {
     const consent = { decision: 'yes' as const, version: 'in-person', at: now, channel: 'in-person' as const };
-    await deps.cases.updateEnrolment(enrolment.id, { status: 'active', consent }, now);
-    const firstQuestion = await startBaseline(deps, { ...enrolment, status: 'active', consent }, programme, measure);
-    for (const text of firstQuestion) {
-      await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: text, purpose: 'invitation', notBefore: nextSendableInstant(now, deps.org.timezone) });
-    }
+    const active: Enrolment = { ...enrolment, status: 'active', consent };
+    const opened = await openBaseline(deps, active, now);
+    const conversation = await deps.cases.conversation(phoneHash);
+    if (!conversation) throw new Error(`the conversation of ${person.reference} vanished while enrolling`);
+    const turn = scopeToTurn(deps, `enrol:${enrolment.id}`);
+    const actions: TurnAction[] = [{ type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } }, ...opened.actions];
+    // Quiet hours: the questions wait in the outbox for the morning, as the consent request would.
+    const to = { channel, phoneHash, phoneEnc: person.phoneEnc };
+    const committed = await commitTurn(deferredTo(turn, nextSendableInstant(now, deps.org.timezone)), { ...conversation, awaiting: 'questionnaire', questionnaire: opened.state }, { key: `enrol:${enrolment.id}`, at: now, to, enrolment: active }, actions);
+    if (!committed) throw new Error(`the conversation of ${person.reference} changed while enrolling`);
     return { ok: true, reference: person.reference, enrolment, programme, consentRequested: false };
   }
   const request = consentRequest({
@@ -90,4 +99,9 @@ async function chooseProgramme(deps: CaseDeps, word: string | undefined, label: 
 async function replaceConversation(deps: CaseDeps, phoneHash: string, fields: { serviceUserId: string; enrolmentId: string; awaiting: 'consent' }): Promise<boolean> {
   const current = await deps.cases.conversation(phoneHash);
   return deps.cases.saveConversation({ phoneHash, ...fields, version: current?.version ?? 0 });
+}
+
+/** The same dependencies, with every text held back until `notBefore` (and tagged as an invitation). */
+function deferredTo(deps: CaseDeps, notBefore: Date): CaseDeps {
+  return { ...deps, send: (message) => deps.send({ ...message, notBefore, purpose: message.purpose === 'reply' ? 'invitation' : message.purpose }) };
 }

@@ -1,61 +1,141 @@
-import { step } from '../../domain/conversation.js';
 import { readConsentReply } from '../../domain/consent.js';
 import { transitionEnrolment } from '../../domain/enrolment.js';
-import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { OptOutIntent } from '../../domain/messaging/opt-out-intent.js';
 import type { Conversation, Enrolment, ServiceUser } from '../case-ports.js';
-import { applyQuestionnaireStep } from './apply-questionnaire-step.js';
-import { tellStaff, type CaseDeps } from './case-deps.js';
-import { questionnaireContext } from './questionnaire-context.js';
-import { startBaseline } from './start-assessment.js';
+import type { InboundMessage } from '../ports.js';
+import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
+import type { CaseDeps } from './case-deps.js';
+import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousTurn, turnSeen } from './commit-turn.js';
+import { scopeToTurn } from './scope-to-turn.js';
+import { openBaseline } from './open-baseline.js';
+import { stepQuestionnaire } from './step-questionnaire.js';
+import type { TurnAction } from './turn-action.js';
+
+/** A decision: the conversation's next state (absent when the turn only replies) and what to do. */
+interface Decision {
+  next?: Conversation;
+  enrolment?: Enrolment;
+  actions: TurnAction[];
+}
+
+const maxRaces = 3;
 
 /**
- * A service-user's message: the answer to the consent request, the next answer of a questionnaire,
- * or a message when nothing is being asked. Returns the replies, in order.
+ * A service-user's message: an opt-out, the answer to the consent request, the next answer of a
+ * questionnaire, or a message when nothing is being asked. Exactly once: the decision is committed
+ * with the conversation's state, keyed by the message id, so a message replayed after a crash
+ * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
+ * fresh state. `base` is the unscoped dependencies: the turn scopes them to the message itself.
  */
-export async function handleServiceUserTurn(deps: CaseDeps, person: ServiceUser, message: { body: string; channel: Channel }): Promise<string[] | 'opt-out'> {
-  const conversation = await deps.cases.conversation(person.phoneHash);
-  const enrolment = conversation ? await deps.cases.enrolment(conversation.enrolmentId) : null;
-  if (!conversation || !enrolment) return [nothingToAsk(deps)];
+export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser, message: InboundMessage, intent: OptOutIntent | null): Promise<void> {
+  const deps = scopeToTurn(base, message.id);
+  const to = { channel: message.channel, phoneHash: person.phoneHash, phoneEnc: message.phoneEnc };
+  for (let race = 1; race <= maxRaces; race++) {
+    const now = deps.clock.now();
+    const conversation = await deps.cases.conversation(person.phoneHash);
+    const seen = turnSeen(conversation, message.id);
+    if (seen === 'consumed') return;
+    if (seen === 'committed' && conversation?.lastTurn) {
+      if (!conversation.lastTurn.applied) await finishCommittedTurn(base, conversation, conversation.lastTurn);
+      return;
+    }
+    await finishPreviousTurn(base, conversation, message.id);
+    const enrolment = conversation
+      ? await deps.cases.enrolment(conversation.enrolmentId)
+      : intent === 'stop' ? await deps.cases.liveEnrolment(person.id) : null;
+    const decision = await decide(deps, { person, conversation, enrolment, message, intent, now });
+    const enrolled = decision.enrolment ?? enrolment;
+    const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, ...(enrolled ? { enrolment: enrolled } : {}) };
+    if (!decision.next) {
+      await applyTurnActions(deps, turn, decision.actions);
+      return;
+    }
+    if (await commitTurn(deps, decision.next, turn, decision.actions)) return;
+  }
+  throw new ConversationBusyError(message.id);
+}
 
-  if (conversation.awaiting === 'consent') return consentReply(deps, conversation, enrolment, message);
+async function decide(
+  deps: CaseDeps,
+  input: { person: ServiceUser; conversation: Conversation | null; enrolment: Enrolment | null; message: InboundMessage; intent: OptOutIntent | null; now: Date },
+): Promise<Decision> {
+  const { conversation, enrolment, message, intent } = input;
+  if (intent === 'stop') return optOut(deps, input);
+  if (!conversation || !enrolment) return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
+  if (conversation.awaiting === 'consent') {
+    const answer = readConsentReply(message.body);
+    // "No, stop texting me" is an opt-out even though it does not start with STOP.
+    if (answer === 'stop') return optOut(deps, input);
+    if (answer === 'yes' || answer === 'no') return consent(deps, conversation, enrolment, answer, input);
+    if (answer === 'help') {
+      return reply(`${deps.org.name} would like to ask you a few short questions by text to see how our support is helping. Reply YES to take part, NO if not, or STOP to get no more messages.`);
+    }
+    return reply('Sorry, I did not understand. Please reply YES to take part, or NO if you would rather not.');
+  }
   if (conversation.awaiting === 'questionnaire' && conversation.questionnaire && ['active', 'paused'].includes(enrolment.status)) {
     const assessment = await deps.cases.assessment(conversation.questionnaire.assessmentId);
     const measure = assessment ? deps.measures.get(assessment.measureId) : undefined;
     if (!assessment || !measure) throw new Error(`assessment ${conversation.questionnaire.assessmentId} or its measure is missing`);
-    const context = await questionnaireContext(deps, enrolment, assessment, measure);
-    const result = step(conversation.questionnaire, { type: 'reply', text: message.body }, deps.clock.now(), context);
-    return applyQuestionnaireStep(deps, { conversation, enrolment, assessment, result });
+    const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now });
+    return { next: { ...conversation, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state }, actions: stepped.actions };
   }
-  return [nothingToAsk(deps)];
+  return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
 }
 
-async function consentReply(deps: CaseDeps, conversation: Conversation, enrolment: Enrolment, message: { body: string; channel: Channel }) {
-  const answer = readConsentReply(message.body);
-  const now = deps.clock.now();
-  // "No, stop texting me" is an opt-out even though it does not start with STOP.
-  if (answer === 'stop') return 'opt-out' as const;
-  if (answer === 'yes' || answer === 'no') {
-    const transition = transitionEnrolment(enrolment.status, answer === 'yes' ? 'consent-yes' : 'consent-no', enrolment.reference);
-    if (!transition.ok) return [nothingToAsk(deps)];
-    const consent = { decision: answer, version: 'consent-v1', at: now, channel: message.channel };
-    await deps.cases.updateEnrolment(enrolment.id, { status: transition.status, consent }, now);
-    await deps.audit.record({ actor: 'service-user', action: `consent.${answer}`, subject: enrolment.reference, at: now, details: { version: consent.version, channel: message.channel } });
-    if (answer === 'no') {
-      await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
-      const worker = await deps.staff.get(enrolment.workerId);
-      if (worker) await tellStaff(deps, worker, `${enrolment.reference} said NO to the questionnaires. Nothing more will be sent to them.`);
-      return [`Thank you for letting us know. We won't send you any questionnaires. ${deps.org.name}`];
+/** STOP (already on the suppression list): a questionnaire in progress stops where it is (answers kept); the worker is told. */
+async function optOut(deps: CaseDeps, input: { person: ServiceUser; conversation: Conversation | null; enrolment: Enrolment | null; now: Date }): Promise<Decision> {
+  const { person, conversation, enrolment, now } = input;
+  const actions: TurnAction[] = [{ type: 'send', text: `You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, purpose: 'opt-out-confirmation' }];
+  if (!enrolment) return { actions };
+  let next: Conversation | undefined = conversation ? { ...conversation, awaiting: 'nothing' } : undefined;
+  if (conversation?.questionnaire && conversation.awaiting === 'questionnaire') {
+    const assessment = await deps.cases.assessment(conversation.questionnaire.assessmentId);
+    const measure = assessment ? deps.measures.get(assessment.measureId) : undefined;
+    if (assessment && measure) {
+      const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reply', text: 'STOP' }, now });
+      next = { ...conversation, awaiting: 'nothing', questionnaire: stepped.state };
+      actions.push(...stepped.actions);
     }
-    const programme = await deps.programmes.get(enrolment.programmeId);
-    const measure = programme ? deps.measures.get(programme.measureId) : undefined;
-    if (!programme || !measure) throw new Error(`programme ${enrolment.programmeId} or its measure is missing`);
-    const first = await startBaseline(deps, { ...enrolment, status: transition.status, consent }, programme, measure);
-    return ['Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.', ...first];
   }
-  if (answer === 'help') {
-    return [`${deps.org.name} would like to ask you a few short questions by text to see how our support is helping. Reply YES to take part, NO if not, or STOP to get no more messages.`];
+  const transition = transitionEnrolment(enrolment.status, 'opt-out', person.reference);
+  if (transition.ok) {
+    actions.push(
+      { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: transition.status } },
+      { type: 'audit', entry: { actor: 'service-user', action: 'opt-out', subject: person.reference } },
+      { type: 'tell-worker', purpose: 'notice', text: `${person.reference} has opted out of messages (STOP). Nothing more will be sent to them.` },
+    );
   }
-  return ['Sorry, I did not understand. Please reply YES to take part, or NO if you would rather not.'];
+  return { next, enrolment, actions };
+}
+
+async function consent(deps: CaseDeps, conversation: Conversation, enrolment: Enrolment, answer: 'yes' | 'no', input: { message: InboundMessage; now: Date }): Promise<Decision> {
+  const { now, message } = input;
+  const transition = transitionEnrolment(enrolment.status, answer === 'yes' ? 'consent-yes' : 'consent-no', enrolment.reference);
+  if (!transition.ok) return reply(nothingToAsk(deps));
+  const record = { decision: answer, version: 'consent-v1', at: now, channel: message.channel };
+  const actions: TurnAction[] = [
+    { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: transition.status, consent: record } },
+    { type: 'audit', entry: { actor: 'service-user', action: `consent.${answer}`, subject: enrolment.reference, details: { version: record.version, channel: message.channel } } },
+  ];
+  if (answer === 'no') {
+    actions.push(
+      { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} said NO to the questionnaires. Nothing more will be sent to them.` },
+      { type: 'send', purpose: 'reply', text: `Thank you for letting us know. We won't send you any questionnaires. ${deps.org.name}` },
+    );
+    return { next: { ...conversation, awaiting: 'nothing' }, actions };
+  }
+  const active = { ...enrolment, status: transition.status, consent: record };
+  const opened = await openBaseline(deps, active, now);
+  actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
+  return { next: { ...conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: active, actions };
+}
+
+function reply(text: string): Decision {
+  return { actions: [{ type: 'send', text, purpose: 'reply' }] };
+}
+
+function help(deps: CaseDeps): string {
+  return `${deps.org.name}: this number sends short wellbeing questions for your support worker. Reply STOP to stop, START to start again.`;
 }
 
 function nothingToAsk(deps: CaseDeps): string {

@@ -6,6 +6,7 @@ import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { workerStatus } from './worker-status.js';
+import { maskPhoneNumbers } from '../../domain/mask-phone-numbers.js';
 
 /** HELP for staff: the commands, and (as for anyone) the organisation and how to stop. */
 export function workerHelp(orgName: string): string {
@@ -15,26 +16,40 @@ export function workerHelp(orgName: string): string {
 const verbActions: Record<'pause' | 'resume' | 'withdraw' | 'done', EnrolmentAction> = { pause: 'pause', resume: 'resume', withdraw: 'withdraw', done: 'done' };
 const verbReplies = { pause: 'paused: no reminders until you RESUME.', resume: 'resumed.', withdraw: 'withdrawn: nothing more will be sent to them.', done: 'marked as finished with support.' };
 
-/** A text from a member of staff. Replies name people by reference only, never with health answers. */
-export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, message: { body: string; channel: Channel }): Promise<string[]> {
+/** What a staff text produced: the replies, and the text as it is to be kept once handled. */
+export interface WorkerCommandResult {
+  replies: string[];
+  /** Numbers become the person's reference and labels are dropped, so the log keeps no identifiers. */
+  redactedBody: string;
+}
+
+/**
+ * A text from a member of staff. Replies name people by reference only, never with health answers.
+ * `message.id` keys what the command creates (the enrolment of an ENROL), so a replayed text finds
+ * its own enrolment rather than a clash.
+ */
+export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, message: { id: string; body: string; channel: Channel }): Promise<WorkerCommandResult> {
   const command = parseWorkerCommand(message.body);
+  const kept = (replies: string[], redactedBody = maskPhoneNumbers(message.body)) => ({ replies, redactedBody });
   switch (command.kind) {
     case 'help':
-      return [workerHelp(deps.org.name)];
+      return kept([workerHelp(deps.org.name)]);
     case 'not-a-command':
-      // Quoting what arrived shows the worker exactly what the bot read.
-      return [`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`];
+      // Quoting what arrived shows the worker exactly what the bot read; free text is not kept.
+      return kept([`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`], '[unrecognised text, not kept]');
     case 'invalid':
-      return [command.reason];
+      return kept([command.reason], /^\s*enrol/i.test(message.body) ? 'ENROL [not understood, not kept]' : maskPhoneNumbers(message.body));
     case 'status':
-      return [await workerStatus(deps, member)];
+      return kept([await workerStatus(deps, member)]);
     case 'enrol': {
-      const result = await enrolServiceUser(deps, { worker: member, phone: command.phone, programme: command.programme, label: command.label, channel: 'sms' });
-      if (!result.ok) return [result.reason];
-      return [`Enrolled ${result.reference} on ${result.programme.name}. We have asked them for consent and will tell you when they reply.`];
+      const result = await enrolServiceUser(deps, {
+        worker: member, phone: command.phone, programme: command.programme, label: command.label, channel: 'sms', enrolmentId: `enrol:${message.id}`,
+      });
+      if (!result.ok) return kept([result.reason], 'ENROL [number removed]');
+      return kept([`Enrolled ${result.reference} on ${result.programme.name}. We have asked them for consent and will tell you when they reply.`], `ENROL ${result.reference} ${result.programme.slug}`);
     }
     default:
-      return [await referenceCommand(deps, member, command.kind, command.reference)];
+      return kept([await referenceCommand(deps, member, command.kind, command.reference)]);
   }
 }
 
@@ -84,6 +99,6 @@ async function closeOpenAssessments(deps: CaseDeps, enrolment: Enrolment): Promi
 }
 
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = maskPhoneNumbers(text).replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

@@ -1,11 +1,13 @@
-import { step } from '../../domain/conversation.js';
 import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
-import { applyQuestionnaireStep } from '../cases/apply-questionnaire-step.js';
+import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
-import { questionnaireContext } from '../cases/questionnaire-context.js';
+import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
+import { scopeToTurn } from '../cases/scope-to-turn.js';
+import { stepQuestionnaire } from '../cases/step-questionnaire.js';
+import type { TurnAction } from '../cases/turn-action.js';
 import type { JobOutcome } from '../ports.js';
 import { withTurnLock } from './with-turn-lock.js';
 
@@ -14,50 +16,65 @@ const day = 86_400_000;
 /**
  * A follow-up (or discharge) timepoint is due: invite the person and ask the first question (on
  * WhatsApp, the invitation alone, since it may have to go as a template outside the 24-hour window;
- * their reply starts the questions). Idempotent: it re-reads the assessment and does nothing once
- * it is open. Waits for the send window, for a paused enrolment, and for a questionnaire in progress.
+ * their reply starts the questions). Exactly once: the opening is committed with the conversation
+ * under the key timepoint:open:<assessment>, so a job run again after a crash part-way through
+ * sends what is still missing and nothing twice. Waits for the send window, for a paused
+ * enrolment, and for another questionnaire in progress.
  */
 export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promise<JobOutcome> {
   const assessment = await deps.cases.assessment(assessmentId);
-  if (!assessment || assessment.status !== 'scheduled') return { done: true, note: 'not scheduled' };
+  if (!assessment || !['scheduled', 'open'].includes(assessment.status)) return { done: true, note: 'not scheduled' };
   const enrolment = await deps.cases.enrolment(assessment.enrolmentId);
   const now = deps.clock.now();
-  if (!enrolment || !['active', 'paused'].includes(enrolment.status)) {
-    await deps.cases.updateAssessment(assessment.id, { status: 'cancelled' });
-    return { done: true, note: 'enrolment ended' };
+  if (assessment.status === 'scheduled') {
+    if (!enrolment || !['active', 'paused'].includes(enrolment.status)) {
+      await deps.cases.updateAssessment(assessment.id, { status: 'cancelled' });
+      return { done: true, note: 'enrolment ended' };
+    }
+    if (now < assessment.dueAt) return { deferUntil: assessment.dueAt };
+    if (now >= assessment.closesAt) return { done: true, note: 'window closed before it could open' };
+    if (enrolment.status === 'paused') return { deferUntil: new Date(now.getTime() + day), note: 'paused' };
+    if (!isWithinSendWindow(now, deps.org.timezone)) return { deferUntil: nextSendableInstant(now, deps.org.timezone) };
   }
-  if (now < assessment.dueAt) return { deferUntil: assessment.dueAt };
-  if (now >= assessment.closesAt) return { done: true, note: 'window closed before it could open' };
-  if (enrolment.status === 'paused') return { deferUntil: new Date(now.getTime() + day), note: 'paused' };
-  if (!isWithinSendWindow(now, deps.org.timezone)) return { deferUntil: nextSendableInstant(now, deps.org.timezone) };
+  if (!enrolment) return { done: true, note: 'enrolment gone' };
 
   const person = await deps.cases.serviceUserByReference(enrolment.reference);
   const measure = deps.measures.get(assessment.measureId);
   if (!person || !measure) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
+  const key = `timepoint:open:${assessment.id}`;
+  const turn = scopeToTurn(deps, key);
   return withTurnLock(deps, person.phoneHash, async () => {
     const conversation = await deps.cases.conversation(person.phoneHash);
+    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
+    const seen = turnSeen(conversation, key);
+    if (seen === 'committed' && conversation?.lastTurn) {
+      if (!conversation.lastTurn.applied) await finishCommittedTurn(deps, conversation, conversation.lastTurn);
+      return { done: true, note: 'opened (finished after an interruption)' };
+    }
+    // Opened already (and since answered to): nothing left to do.
+    if (seen === 'consumed' || assessment.status === 'open') return { done: true, note: 'already open' };
+    await finishPreviousTurn(deps, conversation, key);
     if (conversation?.awaiting === 'questionnaire' && conversation.questionnaire?.assessmentId !== assessment.id) {
       return { deferUntil: new Date(now.getTime() + day), note: 'another questionnaire is still open' };
     }
-    await deps.cases.updateAssessment(assessment.id, { status: 'open', openedAt: now, remindersSent: 0 });
-    const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${measure.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
-    const base = { conversation: conversation ?? { phoneHash: person.phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, version: 0 }, enrolment, assessment };
-    const state = newQuestionnaireState(assessment.id, measure.id);
-    let texts: string[];
-    if (enrolment.channel === 'whatsapp') {
-      await deps.cases.saveConversation({ ...base.conversation, enrolmentId: enrolment.id, awaiting: 'questionnaire', questionnaire: state });
-      texts = [`${invitation.replace('Reply LATER', 'Reply READY to start, LATER')}`];
-    } else {
-      const result = step(state, { type: 'start' }, now, await questionnaireContext(deps, enrolment, assessment, measure));
-      texts = [invitation, ...(await applyQuestionnaireStep(deps, { ...base, conversation: { ...base.conversation, enrolmentId: enrolment.id }, result }))];
-    }
-    for (const [i, body] of texts.entries()) {
-      await deps.send({ channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, body, purpose: i === 0 ? 'invitation' : 'reply' });
-    }
     const programme = await deps.programmes.get(enrolment.programmeId);
     const [firstReminder] = reminderInstants(now, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
-    if (firstReminder) await deps.jobs.schedule('timepoint:remind', assessment.id, firstReminder);
-    await deps.jobs.schedule('timepoint:lapse', assessment.id, assessment.closesAt);
+    const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${measure.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
+    const opened = { ...assessment, status: 'open' as const, openedAt: now, remindersSent: 0 };
+    const actions: TurnAction[] = [{ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'open', openedAt: now, remindersSent: 0 } }];
+    let state = newQuestionnaireState(assessment.id, measure.id);
+    if (enrolment.channel === 'whatsapp') {
+      actions.push({ type: 'send', purpose: 'invitation', text: invitation.replace('Reply LATER', 'Reply READY to start, LATER') });
+    } else {
+      const stepped = await stepQuestionnaire(deps, { enrolment, assessment: opened, measure, state, event: { type: 'start' }, now });
+      state = stepped.state;
+      actions.push({ type: 'send', purpose: 'invitation', text: invitation }, ...stepped.actions);
+    }
+    if (firstReminder) actions.push({ type: 'schedule', action: 'timepoint:remind', subjectId: assessment.id, at: firstReminder });
+    actions.push({ type: 'schedule', action: 'timepoint:lapse', subjectId: assessment.id, at: assessment.closesAt });
+    const base = conversation ?? { phoneHash: person.phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, version: 0 };
+    const next = { ...base, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, questionnaire: state };
+    if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };
     return { done: true, note: 'opened' };
   });
 }

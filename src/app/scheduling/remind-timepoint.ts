@@ -1,10 +1,11 @@
-import { step } from '../../domain/conversation.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
-import { applyQuestionnaireStep } from '../cases/apply-questionnaire-step.js';
+import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
-import { questionnaireContext } from '../cases/questionnaire-context.js';
+import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
+import { scopeToTurn } from '../cases/scope-to-turn.js';
+import { stepQuestionnaire } from '../cases/step-questionnaire.js';
 import type { JobOutcome } from '../ports.js';
 import { withTurnLock } from './with-turn-lock.js';
 
@@ -12,6 +13,8 @@ import { withTurnLock } from './with-turn-lock.js';
  * Chases an open timepoint that was not started or stopped part-way, at the programme's reminder
  * days (default 2 and 5 days after it opened). Counts what it has sent, so a job that fires twice
  * sends one reminder, and a job that fires late (after a restart) sends only the latest one due.
+ * Each reminder is a turn keyed timepoint:remind:<assessment>:<n>, so one interrupted by a crash
+ * is finished, not repeated.
  */
 export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Promise<JobOutcome> {
   const assessment = await deps.cases.assessment(assessmentId);
@@ -30,16 +33,25 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   if (enrolment.status !== 'active') return { done: true, note: `enrolment ${enrolment.status}` };
   if (!isWithinSendWindow(now, deps.org.timezone)) return { deferUntil: nextSendableInstant(now, deps.org.timezone) };
 
+  const key = `timepoint:remind:${assessment.id}:${reached}`;
+  const turn = scopeToTurn(deps, key);
+  const following = due[reached];
+  const outcome: JobOutcome = following ? { deferUntil: following, note: 'reminded' } : { done: true, note: 'reminded (last)' };
   return withTurnLock(deps, person.phoneHash, async () => {
     const conversation = await deps.cases.conversation(person.phoneHash);
-    if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
-    const result = step(conversation.questionnaire, { type: 'reminder-due' }, now, await questionnaireContext(deps, enrolment, assessment, measure));
-    const texts = await applyQuestionnaireStep(deps, { conversation, enrolment, assessment, result });
-    for (const body of texts) {
-      await deps.send({ channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, body, purpose: 'reminder' });
+    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
+    const seen = turnSeen(conversation, key);
+    if (seen === 'committed' && conversation?.lastTurn) {
+      if (!conversation.lastTurn.applied) await finishCommittedTurn(deps, conversation, conversation.lastTurn);
+      return outcome;
     }
-    await deps.cases.updateAssessment(assessment.id, { remindersSent: reached });
-    const following = due[reached];
-    return following ? { deferUntil: following, note: 'reminded' } : { done: true, note: 'reminded (last)' };
+    if (seen === 'consumed') return outcome;
+    await finishPreviousTurn(deps, conversation, key);
+    if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
+    const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder' });
+    const actions = [...stepped.actions, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];
+    const next = { ...conversation, awaiting: stepped.done ? 'nothing' as const : 'questionnaire' as const, questionnaire: stepped.state };
+    if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };
+    return outcome;
   });
 }

@@ -1,4 +1,3 @@
-import { conversationReference } from '../../../src/adapters/botbuilder/messaging-adapter.js';
 import { TwilioAdapter } from '../../../src/adapters/botbuilder/twilio-adapter.js';
 import { startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';
@@ -21,17 +20,13 @@ describe('botbuilder adapters', () => {
     expect(stored).toMatchObject({ status: 'sent', purpose: 'reply' });
   });
 
-  it('when a scheduled job continues a conversation, then its message goes out through the outbox to the right number', async () => {
-    await h.registerStaff('+447700900602');
-    const { runTurns } = await h.service.messaging.receive({ id: 'SM' + 'c'.repeat(32), channel: 'sms', from: '+447700900602', body: 'hello' });
-    await runTurns();
-    const phoneHash = h.service.messaging.delivery.phones.hash('+447700900602');
-    await h.service.messaging.twilioAdapter.continueConversation(conversationReference('sms', phoneHash), async (context) => {
-      await context.sendActivity({ type: 'message', text: 'Your 6-week check-in is ready', channelData: { purpose: 'invitation' } });
-    });
-    const sent = h.fake.sent.filter((m) => m.to === '+447700900602');
-    expect(sent.map((m) => m.body)).toEqual([expect.stringContaining('hello'), 'Your 6-week check-in is ready']);
-    expect(await h.database.db.collection('messages').findOne({ direction: 'out', body: 'Your 6-week check-in is ready' })).toMatchObject({ purpose: 'invitation', status: 'sent' });
+  it('when anything tries to send through the bot adapter, then it refuses: every text goes out through the outbox', async () => {
+    const adapter = h.service.messaging.twilioAdapter;
+    await expect(adapter.processInbound(
+      { id: 'SM' + 'c'.repeat(32), channel: 'sms', phoneHash: 'h', phoneEnc: 'e', body: 'hello', receivedAt: new Date(), status: 'received' },
+      async (context) => context.sendActivity('a reply that bypasses the outbox'),
+    )).rejects.toThrow('through the outbox');
+    await expect(adapter.continueConversation()).rejects.toThrow('through the outbox');
   });
 
   it('when the inbound activity is built, then its id is the MessageSid and its channel comes from the whatsapp: prefix', async () => {

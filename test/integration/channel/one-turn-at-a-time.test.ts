@@ -32,7 +32,9 @@ describe('one turn at a time per number', () => {
         log.push(message.body);
         await new Promise((resolve) => setTimeout(resolve, 20));
         running--;
+        return {};
       },
+      onTurnFailed: async () => {},
     }, phoneHash);
 
     const turns = await Promise.all([drainer(), drainer(), drainer(), drainer()]);
@@ -46,16 +48,16 @@ describe('one turn at a time per number', () => {
     const sids = Array.from({ length: 6 }, () => messageSid());
     await Promise.all(sids.map((sid, i) =>
       h.post('/webhooks/twilio/inbound', { MessageSid: sid, AccountSid: h.fake.accountSid, From: phone, To: '+447700900000', Body: `answer ${i}` }, { service: h.services[i % 2] })));
-    const replies = await waitFor(() => {
-      const sent = h.fake.sent.filter((m) => m.to === phone);
-      return sent.length >= 6 ? sent : null;
+    // Each turn records and sends its reply before its message is marked processed: once all six
+    // are processed and the lock is free, every reply there will be has been sent.
+    const inbound = await waitFor(async () => {
+      const found = await h.database.db.collection('messages').find({ direction: 'in', _id: { $in: sids as never[] } }).sort({ receivedAt: 1, _id: 1 }).toArray();
+      const locks = await h.database.db.collection('turnLocks').countDocuments();
+      return found.length === 6 && found.every((m) => m.status === 'processed') && locks === 0 ? found : null;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.fake.sent.filter((m) => m.to === phone)).toHaveLength(6);
-
-    const inbound = await h.database.db.collection('messages').find({ direction: 'in', _id: { $in: sids as never[] } }).sort({ receivedAt: 1, _id: 1 }).toArray();
-    expect(inbound.map((m) => m.status)).toEqual(Array(6).fill('processed'));
-    const arrivalOrder = inbound.map((m) => m.body as string);
+    const replies = h.fake.sent.filter((m) => m.to === phone);
+    expect(replies).toHaveLength(6);
+    const arrivalOrder = inbound.map((m) => `answer ${sids.indexOf(m._id as unknown as string)}`);
     expect(replies.map((m) => /"(answer \d)"/.exec(m.body ?? '')?.[1])).toEqual(arrivalOrder);
   });
 });

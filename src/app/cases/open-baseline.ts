@@ -1,0 +1,28 @@
+import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
+import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
+import type { Assessment, Enrolment } from '../case-ports.js';
+import type { CaseDeps } from './case-deps.js';
+import { stepQuestionnaire } from './step-questionnaire.js';
+import type { TurnAction } from './turn-action.js';
+
+const baselineWindowDays = 7;
+
+/**
+ * Consent given: the baseline opens now (its id made from the enrolment, so a replay adds it once)
+ * with its reminders and lapse, and the first question is asked. The first action adds the
+ * assessment; the rest ask.
+ */
+export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Date) {
+  const programme = await deps.programmes.get(enrolment.programmeId);
+  const measure = programme ? deps.measures.get(programme.measureId) : undefined;
+  if (!programme || !measure) throw new Error(`programme ${enrolment.programmeId} or its measure is missing`);
+  const assessment: Assessment = {
+    id: `${enrolment.id}:baseline`, enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
+    measureId: measure.id, kind: 'baseline', timepointId: 'baseline', status: 'open', dueAt: now, opensAt: now,
+    closesAt: new Date(now.getTime() + baselineWindowDays * 86_400_000), openedAt: now, remindersSent: 0, answers: {},
+  };
+  const [firstReminder] = reminderInstants(now, programme.plan.reminders.afterDays, deps.org.timezone, undefined, { until: assessment.closesAt });
+  const jobs = [...(firstReminder ? [{ action: 'timepoint:remind' as const, at: firstReminder }] : []), { action: 'timepoint:lapse' as const, at: assessment.closesAt }];
+  const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: newQuestionnaireState(assessment.id, measure.id), event: { type: 'start' }, now });
+  return { assessment, state: stepped.state, actions: [{ type: 'add-assessment', assessment, jobs } as TurnAction, ...stepped.actions] };
+}

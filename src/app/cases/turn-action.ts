@@ -1,0 +1,23 @@
+import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
+import type { Assessment, AuditEntry, Enrolment } from '../case-ports.js';
+import type { JobAction } from '../ports.js';
+
+/**
+ * What a turn decided to do, as data. A turn reads, decides, then saves its actions in the same
+ * write as the conversation's new state (the commit); only then are they performed. Every action
+ * is idempotent, and the messages and audit entries a turn creates have ids made from the turn's
+ * key, so performing the list again after a crash does each thing once.
+ */
+export type TurnAction =
+  /** A text to the person whose conversation this is. */
+  | { type: 'send'; text: string; purpose: MessagePurpose }
+  | { type: 'record-answer'; assessmentId: string; itemId: string; answer: Assessment['answers'][string] }
+  | { type: 'update-assessment'; assessmentId: string; update: Partial<Omit<Assessment, 'id' | 'answers'>> }
+  /** A new timepoint (the baseline at consent, follow-ups after the baseline) and the jobs that go with it. */
+  | { type: 'add-assessment'; assessment: Assessment; jobs: Array<{ action: JobAction; at: Date }> }
+  | { type: 'schedule'; action: JobAction; subjectId: string; at: Date }
+  | { type: 'update-enrolment'; enrolmentId: string; update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>> }
+  /** A safeguarding alert: opened once per assessment and item while open, escalated, staff told at once. */
+  | { type: 'raise-alert'; assessmentId: string; measureId: string; itemId: string }
+  | { type: 'tell-worker'; text: string; purpose: 'notice' | 'alert' }
+  | { type: 'audit'; entry: Omit<AuditEntry, 'id' | 'at'> };
