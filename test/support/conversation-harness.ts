@@ -11,8 +11,8 @@ export interface ConversationHarness extends ChannelHarness {
 }
 
 /** The channel harness with programmes and a "text and wait for the turn" helper, on a Tuesday late morning in London. */
-export async function startConversationHarness(): Promise<ConversationHarness> {
-  const h = await startChannelHarness();
+export async function startConversationHarness(options: Parameters<typeof startChannelHarness>[1] = {}): Promise<ConversationHarness> {
+  const h = await startChannelHarness(1, options);
   h.clock.setTo(new Date('2026-12-01T11:00:00Z'));
   const extra: Omit<ConversationHarness, keyof ChannelHarness> = {
     async text(from, body, options = {}) {
