@@ -13,6 +13,8 @@ export interface TwilioSettings {
   whatsappFrom?: string;
   /** Send REST calls here instead of https://api.twilio.com (local fakes, load tests). */
   apiBase?: string;
+  /** How long one REST call may take before it is abandoned; default 15 s. Tests shorten it to provoke timeouts. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface TwilioSettings {
 export function createTwilioTransport(settings: TwilioSettings): MessageTransport {
   // The SDK retries 429s itself only when autoRetry is on; we keep it off explicitly so that
   // retries (and their timing) belong to the outbox, which records every attempt.
-  const httpClient = new RebasingRequestClient(settings.apiBase, { autoRetry: false, timeout: REQUEST_TIMEOUT_MS });
+  const httpClient = new RebasingRequestClient(settings.apiBase, { autoRetry: false, timeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS });
   const client = twilio(settings.accountSid, settings.authToken, { httpClient, autoRetry: false });
 
   return {
