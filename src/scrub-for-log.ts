@@ -56,8 +56,8 @@ function scrub(value: unknown, depth: number, ancestors: Set<object>, budget: Bu
       return value.length > maxItems ? [...items, `[${value.length - maxItems} more]`] : items;
     }
     // ObjectId, URL and the like: log what JSON would show, but walk it like any other value.
-    const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') return scrub(toJSON.call(value), depth + 1, ancestors, budget);
+    const toJSON = read(value, 'toJSON');
+    if (typeof toJSON === 'function') return scrub(readWith(() => toJSON.call(value) as unknown), depth + 1, ancestors, budget);
     return scrubObject(value, depth, ancestors, budget);
   } finally {
     ancestors.delete(value);
@@ -68,7 +68,7 @@ function scrubObject(value: object, depth: number, ancestors: Set<object>, budge
   const copy: Record<string, unknown> = {};
   const keys = Object.keys(value);
   for (const key of keys.slice(0, maxKeys)) {
-    const item = (value as Record<string, unknown>)[key];
+    const item = read(value, key);
     copy[key] = isSensitiveKey(key) && item !== undefined && item !== null ? censored : scrub(item, depth + 1, ancestors, budget);
   }
   if (keys.length > maxKeys) copy['[truncated]'] = `${keys.length - maxKeys} more keys`;
@@ -90,4 +90,17 @@ function scrubError(error: Error, depth: number, ancestors: Set<object>, budget:
     ancestors.delete(error);
   }
   return safe;
+}
+
+/** A getter that throws must not make the log call throw. */
+function read(value: object, key: string): unknown {
+  return readWith(() => (value as Record<string, unknown>)[key]);
+}
+
+function readWith(get: () => unknown): unknown {
+  try {
+    return get();
+  } catch {
+    return '[unreadable]';
+  }
 }

@@ -115,6 +115,12 @@ describe('logger', () => {
     expect(line.length).toBeLessThan(20_000);
   });
 
+  it('when a logged object has a getter that throws, then the line is still written', () => {
+    const awkward = { ok: 1, get broken(): never { throw new Error('no'); } };
+    logger.info({ awkward });
+    expect(only().json.awkward).toEqual({ ok: 1, broken: '[unreadable]' });
+  });
+
   it('when an object is logged, then the caller\'s object is not changed', () => {
     const fields = { to: '+447700900123', nested: { password: 'pw' } };
     logger.info(fields);
