@@ -85,7 +85,13 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   };
 
   function listen(port: number) {
-    return new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   function stopListening() {
