@@ -25,6 +25,8 @@ export async function sweepOutbox(deps: DeliveryDeps, limit = 100): Promise<{ re
     try {
       record = await providerRecord(deps, message);
     } catch (error) {
+      // Safe to log whole: transports throw their own summary (code, status, masked message), never
+      // the HTTP client's error with its request, and the logger keeps only an error's codes and text.
       deps.logger.warn({ err: error, messageId: message.id }, 'could not check an interrupted send; will try again');
       continue;
     }

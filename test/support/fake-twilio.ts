@@ -3,11 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 
-export interface TwilioFailure {
-  status: number;
-  code?: number;
-  message?: string;
-}
+/**
+ * How a request fails: an HTTP error in Twilio's shape, or no answer at all — `hang` keeps the
+ * request open until the client gives up (its timeout), `reset` drops the connection with a TCP RST
+ * once the request has arrived, so the client cannot know whether Twilio acted on it.
+ */
+export type TwilioFailure = { status: number; code?: number; message?: string } | { network: 'hang' | 'reset' };
 
 export interface FakeSentMessage {
   sid: string;
@@ -30,11 +31,15 @@ export interface FakeTwilio {
   sent: FakeSentMessage[];
   /** Every Messages.create request received, including refused ones. */
   requests: number;
-  /** The next `count` Messages.create requests fail this way. */
-  failNext(count: number, failure: TwilioFailure): void;
+  /** The next `count` Messages.create requests (or, with 'list', Messages list reads) fail this way. */
+  failNext(count: number, failure: TwilioFailure, request?: 'create' | 'list'): void;
   /** Every Messages.create to this recipient (as sent, e.g. `whatsapp:+44...`) fails until clear(). */
   failFor(to: string, failure: TwilioFailure): void;
   clear(): void;
+  /** Stops listening and cuts open connections, keeping its records: clients get ECONNREFUSED. */
+  refuseConnections(): Promise<void>;
+  /** Listens again on the same port after refuseConnections(). */
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,7 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   const now = options.now ?? (() => new Date());
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
-  const failures: TwilioFailure[] = [];
+  const failures: Record<'create' | 'list', TwilioFailure[]> = { create: [], list: [] };
   const failuresByRecipient = new Map<string, TwilioFailure>();
   const records: MessageRecord[] = [];
   const server = http.createServer((req, res) => {
@@ -64,21 +69,38 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     authToken,
     sent: [],
     requests: 0,
-    failNext: (count, failure) => failures.push(...Array.from({ length: count }, () => failure)),
+    failNext: (count, failure, request = 'create') => failures[request].push(...Array.from({ length: count }, () => failure)),
     failFor: (to, failure) => void failuresByRecipient.set(to, failure),
     clear() {
       fake.sent.length = 0;
       records.length = 0;
-      failures.length = 0;
+      failures.create.length = 0;
+      failures.list.length = 0;
       failuresByRecipient.clear();
       fake.requests = 0;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    refuseConnections: () => stopListening(),
+    acceptConnections: () => listen(Number(new URL(fake.url).port)),
+    close: () => stopListening(),
   };
+
+  function listen(port: number) {
+    return new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  function stopListening() {
+    return new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  }
 
   function route(req: http.IncomingMessage, raw: string, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://fake-twilio');
@@ -87,12 +109,15 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     if (isCreate) fake.requests++;
     if (!isAuthorised(req.headers.authorization, match?.[1])) return reply(res, 401, errorBody({ status: 401, code: 20003 }));
     if (!match) return reply(res, 404, errorBody({ status: 404, code: 20404 }));
-    if (isCreate) return create(new URLSearchParams(raw), res);
+    if (isCreate) return create(new URLSearchParams(raw), req, res);
     if (req.method === 'GET' && match[2]) {
       const record = records.find((candidate) => candidate.sid === match[2]);
       return record ? reply(res, 200, record) : reply(res, 404, errorBody({ status: 404, code: 20404 }));
     }
-    if (req.method === 'GET') return reply(res, 200, listPage(records, url, accountSid));
+    if (req.method === 'GET') {
+      const failure = failures.list.shift();
+      return failure ? fail(req, res, failure) : reply(res, 200, listPage(records, url, accountSid));
+    }
     return reply(res, 405, errorBody({ status: 405, code: 20004 }));
   }
 
@@ -101,11 +126,11 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     return header === expected && (pathSid === undefined || pathSid === accountSid);
   }
 
-  function create(form: URLSearchParams, res: http.ServerResponse) {
+  function create(form: URLSearchParams, req: http.IncomingMessage, res: http.ServerResponse) {
     const param = (name: string) => form.get(name) ?? undefined;
     const to = param('To');
-    const failure = failures.shift() ?? (to === undefined ? undefined : failuresByRecipient.get(to)) ?? missingParameter(form);
-    if (failure) return reply(res, failure.status, errorBody(failure));
+    const failure = failures.create.shift() ?? (to === undefined ? undefined : failuresByRecipient.get(to)) ?? missingParameter(form);
+    if (failure) return fail(req, res, failure, to);
     const message: FakeSentMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: to ?? '',
@@ -123,7 +148,7 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     reply(res, 201, record);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(0);
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }
@@ -134,6 +159,12 @@ export function signTwilioRequest(authToken: string, url: string, params: Record
 }
 
 type MessageRecord = ReturnType<typeof toRecord>;
+
+function fail(req: http.IncomingMessage, res: http.ServerResponse, failure: TwilioFailure, to?: string) {
+  if (!('network' in failure)) return reply(res, failure.status, errorBody(failure, to));
+  // A hung request is left unanswered; close() or the client's own timeout ends its connection.
+  if (failure.network === 'reset') req.socket.resetAndDestroy();
+}
 
 const ERROR_MESSAGES: Record<number, string> = {
   20003: 'Authenticate',
@@ -149,9 +180,11 @@ const ERROR_MESSAGES: Record<number, string> = {
   63016: 'Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.',
 };
 
-function errorBody(failure: TwilioFailure) {
+function errorBody(failure: { status: number; code?: number; message?: string }, to?: string) {
   const code = failure.code ?? (failure.status === 429 ? 20429 : failure.status >= 500 ? 20500 : 20001);
-  const message = failure.message ?? ERROR_MESSAGES[code] ?? 'Request failed';
+  // Twilio names the offending number in this one, so the fake does too: callers must not pass it on.
+  const invalidNumber = code === 21211 && to ? `The 'To' number ${to} is not a valid phone number.` : undefined;
+  const message = failure.message ?? invalidNumber ?? ERROR_MESSAGES[code] ?? 'Request failed';
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status: failure.status };
 }
 

@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message.js';
 import type { MessageTransport, OutboundRequest, SendResult } from '../../app/ports.js';
+import { TwilioRequestError } from './twilio-request-error.js';
 
 export type { OutboundRequest, SendResult } from '../../app/ports.js';
 
@@ -13,17 +14,20 @@ export interface TwilioSettings {
   whatsappFrom?: string;
   /** Send REST calls here instead of https://api.twilio.com (local fakes, load tests). */
   apiBase?: string;
+  /** How long one REST call may take before it is abandoned; default 15 s. Tests shorten it to provoke timeouts. */
+  requestTimeoutMs?: number;
 }
 
 /**
  * One provider hop over the real twilio SDK. `send` never throws: a refusal or an outage comes back
  * as data with `retryable` set, and the outbox decides what to do. `findSent` does throw when Twilio
- * cannot be asked, because "could not check" must not be mistaken for "was never sent".
+ * cannot be asked, because "could not check" must not be mistaken for "was never sent". Either way
+ * a failure leaves as a TwilioRequestError's fields, never as the SDK's error (see there why).
  */
 export function createTwilioTransport(settings: TwilioSettings): MessageTransport {
   // The SDK retries 429s itself only when autoRetry is on; we keep it off explicitly so that
   // retries (and their timing) belong to the outbox, which records every attempt.
-  const httpClient = new RebasingRequestClient(settings.apiBase, { autoRetry: false, timeout: REQUEST_TIMEOUT_MS });
+  const httpClient = new RebasingRequestClient(settings.apiBase, { autoRetry: false, timeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS });
   const client = twilio(settings.accountSid, settings.authToken, { httpClient, autoRetry: false });
 
   return {
@@ -50,7 +54,9 @@ export function createTwilioTransport(settings: TwilioSettings): MessageTranspor
       // No DateSent filter on purpose: Twilio filters DateSent by whole GMT days and a message still
       // queued has no date_sent yet, so the filter could hide the very message we are looking for.
       // A recipient gets a handful of messages a week, so the newest page is plenty.
-      const messages = await client.messages.list({ to: addressFor(channel, to), pageSize: RECENT, limit: RECENT });
+      const messages = await client.messages.list({ to: addressFor(channel, to), pageSize: RECENT, limit: RECENT }).catch((error: unknown) => {
+        throw TwilioRequestError.from(error);
+      });
       // Twilio's dates are whole seconds (RFC 2822), so a message created in the same second as
       // `since` must still count.
       const from = Math.floor(since.getTime() / 1000) * 1000;
@@ -107,18 +113,13 @@ function addressFor(channel: OutboundRequest['channel'], number: string): string
 }
 
 function describeFailure(error: unknown): SendResult {
-  const failure = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown; isAxiosError?: unknown };
-  const text = typeof failure.message === 'string' && failure.message ? failure.message : String(error);
-  if (typeof failure.status === 'number') {
-    // RestException (legacy JSON) and TwilioServiceException (RFC 9457) both carry status and code.
-    const status = failure.status;
-    const errorCode = typeof failure.code === 'number' ? failure.code : null;
-    return { ok: false, errorCode, httpStatus: status, message: text, retryable: status === 429 || status >= 500 };
+  const { status, code, message } = TwilioRequestError.from(error);
+  if (status !== null) {
+    return { ok: false, errorCode: typeof code === 'number' ? code : null, httpStatus: status, message, retryable: status === 429 || status >= 500 };
   }
-  const networkCode = typeof failure.code === 'string' ? failure.code : undefined;
   // No HTTP answer at all: Twilio may or may not have the message, so retry (the outbox can use
   // findSent first). Anything else is a bug or a misconfiguration that retrying will not fix.
-  const retryable = failure.isAxiosError === true || (networkCode !== undefined && NETWORK_ERROR_CODES.has(networkCode));
-  const message = networkCode && !text.includes(networkCode) ? `${networkCode}: ${text}` : text;
+  const isAxiosError = (error as { isAxiosError?: unknown } | null)?.isAxiosError === true;
+  const retryable = isAxiosError || (typeof code === 'string' && NETWORK_ERROR_CODES.has(code));
   return { ok: false, errorCode: null, httpStatus: null, message, retryable };
 }
