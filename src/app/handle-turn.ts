@@ -5,7 +5,7 @@ import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
 import { applyQuestionnaireStep } from './cases/apply-questionnaire-step.js';
 import { tellStaff, type CaseDeps } from './cases/case-deps.js';
 import { handleServiceUserTurn } from './cases/handle-service-user-turn.js';
-import { handleWorkerCommand } from './cases/handle-worker-command.js';
+import { handleWorkerCommand, workerHelp } from './cases/handle-worker-command.js';
 import { questionnaireContext } from './cases/questionnaire-context.js';
 import type { ServiceUser } from './case-ports.js';
 
@@ -15,22 +15,28 @@ export interface TurnReply {
 }
 
 /**
- * The bot's decision for one inbound message. Opt-out comes first and always wins: STOP suppresses
- * the number and confirms once; START lifts it; then staff get worker commands, service-users the
- * consent request or their questionnaire, and anyone else a generic answer.
+ * The bot's decision for one inbound message. Opt-out comes first and always wins, for staff and
+ * service-users alike, in every state: STOP suppresses the number and confirms once; START lifts
+ * it; a suppressed number otherwise hears nothing, except that HELP (and YES, see opt-out-intent.ts)
+ * is told how to come back. Then staff get worker commands, service-users the consent request or
+ * their questionnaire, and anyone else a generic answer.
  */
 export async function handleTurn(deps: CaseDeps, message: { phoneHash: string; body: string; optOutType?: string; channel: Channel }): Promise<TurnReply[]> {
-  const intent = optOutIntent(message.body, message.optOutType);
+  const suppressed = await deps.contacts.isSuppressed(message.phoneHash);
+  const intent = optOutIntent(message, suppressed);
   const person = await deps.cases.serviceUserByPhoneHash(message.phoneHash);
   if (intent === 'stop') return optOut(deps, message.phoneHash, person);
   if (intent === 'start') {
     await deps.contacts.unsuppress(message.phoneHash);
     return [{ text: `Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, purpose: 'opt-out-confirmation' }];
   }
-  if (await deps.contacts.isSuppressed(message.phoneHash)) return [];
+  if (suppressed) {
+    // The purpose lets this one answer past the suppression list: they asked, and it sends nothing more.
+    return intent === 'help' ? [{ text: `${deps.org.name}: you have opted out, so we are not sending you any messages. Reply START if you want them again.`, purpose: 'opt-out-confirmation' }] : [];
+  }
 
   const member = await deps.staff.findByPhoneHash(message.phoneHash);
-  if (member) return replies(await handleWorkerCommand(deps, member, message));
+  if (member) return replies(intent === 'help' ? [workerHelp(deps.org.name)] : await handleWorkerCommand(deps, member, message));
   if (!person) return replies([`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`]);
   if (intent === 'help' && !(await midQuestionnaire(deps, person))) {
     return replies([`${deps.org.name}: this number sends short wellbeing questions for your support worker. Reply STOP to stop, START to start again.`]);

@@ -92,6 +92,21 @@ describe('the simulator API', () => {
     expect(await response.json()).toEqual({ error: expect.stringContaining('cannot skip ahead') });
   });
 
+  it('when a phone in the simulator texts OPTOUT, then the number is suppressed and only the confirmation comes back', async () => {
+    const { staff, phones, audit, clock, contacts } = service.messaging.cases;
+    await addStaff({ staff, phones, audit, clock }, { name: 'Cy Worker', phone: '07700 900203', role: 'worker' }, 'test');
+    const events: Array<{ direction: string; body: string }> = [];
+    const listener = (text: { message: { phone: string; direction: string; body: string } }) => void (text.message.phone === '+447700900203' && events.push(text.message));
+    service.simulator?.events.on('text', listener);
+    const response = await post('/api/messages', { from: '07700 900203', body: 'OPTOUT' });
+    const { id } = (await response.json()) as { id: string };
+    await waitFor(async () => (await database.db.collection('messages').findOne({ _id: id as never }))?.status === 'processed', 5000, 'turn finished');
+    await service.messaging.sweepOutbox();
+    service.simulator?.events.off('text', listener);
+    expect(await contacts.isSuppressed(phones.hash('+447700900203'))).toBe(true);
+    expect(events.map((e) => `${e.direction}: ${e.body}`)).toEqual(['in: OPTOUT', "out: You won't get any more messages from Test Community Trust. Reply START if you change your mind."]);
+  });
+
   it('when Twilio is configured or NODE_ENV is production, then the simulator is not mounted', () => {
     const twilio = { accountSid: 'AC', authToken: 'x', smsFrom: undefined, messagingServiceSid: undefined, whatsappFrom: undefined, apiBase: undefined };
     expect(simulatorAllowed({ twilio: null, nodeEnv: 'development' })).toBe(true);
