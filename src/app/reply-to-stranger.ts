@@ -1,4 +1,5 @@
 import { optOutIntent } from '../domain/messaging/opt-out-intent.js';
+import { normalisePhoneNumber } from '../domain/phone-number.js';
 import type { Channel } from '../domain/messaging/delivery-plan.js';
 import type { OnceLog } from './case-ports.js';
 import type { Clock, ContactBook, MessageTransport } from './ports.js';
@@ -14,7 +15,11 @@ import type { Clock, ContactBook, MessageTransport } from './ports.js';
 export async function replyToStranger(
   deps: { contacts: ContactBook; /** Keyed by the number's keyed hash and the local date. */ limits: OnceLog; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; clock: Clock; orgName: string; timezone: string },
   message: { phone: string; phoneHash: string; channel: Channel; body: string; optOutType?: string },
-): Promise<'replied' | 'already-replied-today' | 'suppressed'> {
+): Promise<'replied' | 'already-replied-today' | 'suppressed' | 'not-a-phone-number'> {
+  // `From` is whoever the provider says sent the message: an alphanumeric sender, a short code or
+  // a malformed address is nobody a text can reach, so it gets nothing (and is not recorded).
+  const phone = normalisePhoneNumber(message.phone);
+  if (!phone.ok || phone.e164 !== message.phone) return 'not-a-phone-number';
   const now = deps.clock.now();
   const suppressed = await deps.contacts.isSuppressed(message.phoneHash);
   const intent = optOutIntent(message, suppressed);

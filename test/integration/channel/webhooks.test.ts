@@ -70,6 +70,23 @@ describe('Twilio webhooks', () => {
     });
   });
 
+  it.each(['PROMPTLY', '12345', '+4477009', '+44 7700 900109', 'whatsapp:CHARITY', 'whatsapp:+1'])(
+    'when a message from a stranger comes from %j, which is no phone number we could text, then nothing is sent back',
+    async (from) => {
+      const requestsBefore = h.fake.requests;
+      // A stranger is answered before the webhook is, so its answer means the handling is over.
+      const response = await h.post('/webhooks/twilio/inbound', inbound(from, 'hello'), { stranger: true });
+      expect(response.status).toBe(200);
+      expect(h.fake.requests).toBe(requestsBefore);
+      expect(h.fake.sent).toEqual([]);
+    },
+  );
+
+  it('when a stranger texts from a real number, then they still get the generic reply', async () => {
+    await h.post('/webhooks/twilio/inbound', inbound('+447700900110', 'hello'), { stranger: true });
+    expect(h.fake.sent.map((m) => m.to)).toEqual(['+447700900110']);
+  });
+
   it('when the signature header is missing, then the webhook answers 400', async () => {
     const response = await h.post('/webhooks/twilio/inbound', inbound('+447700900103', 'no signature'), { signature: null });
     expect(response.status).toBe(400);
