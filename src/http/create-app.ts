@@ -17,7 +17,7 @@ export interface HttpDeps {
   cases?: Parameters<typeof caseApi>[0];
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
-  /** The phone simulator page; only on a server without Twilio, outside production (simulatorAllowed). */
+  /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
   /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
