@@ -40,7 +40,8 @@ async function demo(): Promise<void> {
   });
   const clock = await DemoClock.restore(settings.db, config.timeScale);
   // Polling and sweeping often keeps jobs close to their time: at 5040x, each real second is 84 minutes.
-  const options = { clock, scheduler: { processEveryMs: 250 }, sweepEveryMs: 3000 };
+  // The simulator lets whoever reaches the port act as anyone, so it listens on this machine only.
+  const options = { clock, scheduler: { processEveryMs: 250 }, sweepEveryMs: 3000, simulator: true, listenHost: '127.0.0.1' };
   const service = await startService(config, createLogger(config.logLevel), options).catch(async (error: unknown) => {
     await settings.client.close();
     await database.stop();
@@ -69,7 +70,7 @@ function printWelcome(port: number, scale: number, seeded: 'seeded' | 'already-s
   const [alex] = demoStaff;
   console.log([
     '',
-    `promptly demo is running: open http://localhost:${port}/simulator  (Ctrl-C to stop)`,
+    `promptly demo is running: open http://127.0.0.1:${port}/simulator  (Ctrl-C to stop; this machine only)`,
     '',
     `  ${seeded === 'seeded' ? 'Seeded' : 'Welcome back to'} the demo organisation: ${demoStaff.map((s) => `${s.name} (${s.role}, ${s.phone})`).join(', ')};`,
     '  programme "Wellbeing check": ONS4 at baseline and a follow-up at 6 weeks.',

@@ -86,6 +86,14 @@ const envSchema = z
     if (hasCredentials && !env.PUBLIC_BASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required with Twilio: webhook signatures are checked against it' });
     }
+    // Over plain http, webhooks (message bodies, phone numbers) and the links we text out travel
+    // readable and alterable. Loopback is exempt: local testing and the fake Twilio never leave the machine.
+    if (env.PUBLIC_BASE_URL && (env.NODE_ENV === 'production' || hasCredentials) && !isHttpsOrLoopback(env.PUBLIC_BASE_URL)) {
+      ctx.addIssue({
+        code: 'custom', path: ['PUBLIC_BASE_URL'],
+        message: `must be https with Twilio or in production (plain http only for ${loopbackHosts.join(', ')} in local testing)`,
+      });
+    }
     // The example values in .env.example are public: fine for a laptop, never for real data.
     if (env.NODE_ENV === 'production') {
       if (env.APP_ENCRYPTION_KEY.equals(Buffer.from(exampleEncryptionKey, 'base64'))) {
@@ -130,6 +138,13 @@ const envSchema = z
     measuresDir: env.MEASURES_DIR,
     timeScale: env.TIME_SCALE,
   }));
+
+const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];
+
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || loopbackHosts.includes(hostname.toLowerCase());
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -21,25 +21,41 @@ import { loadMeasures } from './domain/measures/load-measures.js';
 
 export interface RunningService {
   port: number;
+  /** The address the listener is bound to ('::' or '0.0.0.0' for all interfaces). */
+  address: string;
   mongo: MongoConnection;
   scheduler: SchedulerHandle;
   messaging: Messaging;
   jobs: JobScheduler;
   /** The service's clock (a ScaledClock under TIME_SCALE: the demo skips it ahead). */
   clock: Clock;
-  /** The phone simulator behind /simulator, when it is mounted (no Twilio, not production). */
+  /** The phone simulator behind /simulator, when it was asked for (options.simulator: the demo). */
   simulator?: SimulatorBackend;
   /** Stops accepting requests, drains running jobs, closes the database; bounded by timeoutMs. */
   stop(timeoutMs?: number): Promise<void>;
 }
 
+export interface StartOptions {
+  scheduler?: SchedulerOptions;
+  clock?: Clock;
+  sweepEveryMs?: number | null;
+  /**
+   * Serve the phone simulator page and its API (the demo, and the tests of them). They let anyone
+   * who reaches the port type as any phone, staff included, and move the clock, so they are never
+   * inferred from Twilio being absent, and are refused beside Twilio or in production.
+   */
+  simulator?: boolean;
+  /** The address to listen on; default all interfaces, or only 127.0.0.1 when the simulator is on. */
+  listenHost?: string;
+}
+
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
-export async function startService(
-  config: Config,
-  logger: Logger,
-  options: { scheduler?: SchedulerOptions; clock?: Clock; sweepEveryMs?: number | null } = {},
-): Promise<RunningService> {
-  if (!config.twilio) logger.info('Twilio is not configured: running with the in-process simulator channel only');
+export async function startService(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningService> {
+  if (options.simulator && !simulatorAllowed(config)) {
+    throw new Error('The phone simulator is for the demo only: it is refused when Twilio is configured or NODE_ENV is production');
+  }
+  if (!config.twilio && options.simulator) logger.info('Twilio is not configured: running with the in-process simulator channel only');
+  else if (!config.twilio) logger.warn('Twilio is not configured and the simulator is off: no text messages can be sent or received');
   const mongo = await connectMongo(config.mongodbUri);
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
@@ -62,7 +78,7 @@ export async function startService(
   if (clock !== systemClock) await jobs.realign();
   await scheduler.start();
 
-  const simulator = simulatorAllowed(config)
+  const simulator = options.simulator
     ? createSimulatorBackend({
         db: mongo.db, transport: messaging.simulator, receive: messaging.receive, sweepOutbox: messaging.sweepOutbox,
         staff: messaging.cases.staff, cases: messaging.cases.cases, phones: messaging.cases.phones, jobs, clock, timezone: config.org.timezone, logger,
@@ -85,13 +101,15 @@ export async function startService(
       scheduler: () => scheduler.problem(),
     },
   });
-  const server = await listen(app, config.port);
-  const port = (server.address() as { port: number }).port;
-  logger.info({ port }, 'promptly is listening');
+  const host = options.listenHost ?? (simulator ? '127.0.0.1' : undefined);
+  const server = await listen(app, config.port, host);
+  const { port, address } = server.address() as { port: number; address: string };
+  logger.info({ port, address }, 'promptly is listening');
 
   let stopping: Promise<void> | undefined;
   return {
     port,
+    address,
     mongo,
     scheduler,
     messaging,
@@ -148,9 +166,10 @@ async function settleWithin<T, F = undefined>(promise: Promise<T>, ms: number, f
   }
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+function listen(app: ReturnType<typeof createApp>, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+    const done = (error?: Error) => (error ? reject(error) : resolve(server));
+    const server = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
 }
 

@@ -25,7 +25,7 @@ async function takeScreenshot(): Promise<void> {
   });
   // The demo's speed, from 09:00 on a Tuesday: the few seconds this takes stay within the morning.
   const clock = new ScaledClock(5040, { virtual: new Date('2026-12-01T09:00:00Z'), real: new Date() });
-  const service = await startService(config, createLogger(config.logLevel), { clock });
+  const service = await startService(config, createLogger(config.logLevel), { clock, simulator: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     await seedDemoOrganisation(service.mongo.db, { ...service.messaging.cases, clock });

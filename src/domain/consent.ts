@@ -40,8 +40,9 @@ export function consentRequest(details: ConsentRequestDetails): ConsentRequest {
 
 /**
  * What a reply to the consent request means. Only a clear yes is consent: a reply that mixes yes
- * and no, or hedges ("not sure", "no idea", "no problem"), is unclear and gets asked again. STOP
- * anywhere in the reply is an opt-out, because missing one is worse than misreading one.
+ * and no, or hedges ("not sure", "no idea", "no problem"), is unclear and gets asked again. Any
+ * opt-out keyword on its own (however spelt out), and STOP, UNSUBSCRIBE, OPTOUT, "opt out" or
+ * REVOKE anywhere in the reply, is an opt-out, because missing one is worse than misreading one.
  */
 export function readConsentReply(text: string): ConsentReply {
   const normalised = normaliseReply(typeof text === 'string' ? text : '')
@@ -50,7 +51,7 @@ export function readConsentReply(text: string): ConsentReply {
     .replace(/[\u{1F44E}\u274C\u2716\u{1F6AB}]/gu, ' no ');
   const command = matchReplyCommand(normalised);
   const words = normalised.split(/[^\p{L}']+/u).map((word) => word.replace(/^'+|'+$/g, '')).filter((word) => word !== '');
-  if (command === 'STOP' || words.some((word) => stopWords.has(word))) return 'stop';
+  if (command === 'STOP' || words.some((word, i) => stopWords.has(word) || (word === 'opt' && words[i + 1] === 'out'))) return 'stop';
   if (command === 'HELP') return 'help';
   while (words.length > 0 && politeness.has(words[words.length - 1] ?? '')) words.pop();
   while (words.length > 0 && (politeness.has(words[0] ?? '') || fillers.has(words[0] ?? ''))) words.shift();
@@ -97,7 +98,8 @@ function shortNames(details: ConsentRequestDetails): ConsentRequestDetails {
   return { ...details, orgName: cut(details.orgName.trim(), 40), workerName: cut(details.workerName.trim(), 30), schedule: cut(details.schedule.trim(), 80) };
 }
 
-const stopWords = new Set(['stop', 'stopall', 'unsubscribe']);
+// Words with no meaning but "stop" (unlike cancel, end and quit, which count only on their own).
+const stopWords = new Set(['stop', 'stopall', 'unsubscribe', 'optout', 'revoke']);
 const politeness = new Set(['please', 'pls', 'plz', 'thanks', 'thank', 'you', 'thx', 'ty', 'ta', 'cheers', 'x', 'xx', 'xxx', 'mate', 'love']);
 const fillers = new Set(['hi', 'hello', 'hiya', 'hey', 'oh', 'um', 'umm', 'erm', 'er', 'ah', 'well']);
 // Openings that sound like yes or no but are neither.

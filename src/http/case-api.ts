@@ -33,7 +33,10 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
       res.status(400).json({ error: 'invalid enrolment', problems: ['workerId: with the admin token, name the worker (a current staff id) whose caseload this is'] });
       return;
     }
-    const result = await enrolServiceUser(deps, { worker, phone: parsed.data.phone, programme: parsed.data.programme, label: parsed.data.label, channel: parsed.data.channel, consentInPerson: parsed.data.consentInPerson });
+    const result = await enrolServiceUser(deps, {
+      worker, phone: parsed.data.phone, programme: parsed.data.programme, label: parsed.data.label, channel: parsed.data.channel,
+      consentInPerson: parsed.data.consentInPerson, askedBy: principal.kind === 'staff' ? principal.member : 'admin',
+    });
     if (!result.ok) {
       res.status(result.status).json({ error: result.reason });
       return;
@@ -45,15 +48,13 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
   });
 
   router.get('/service-users/:ref', ...guard, async (req, res) => {
-    const record = await serviceUserRecord(deps, req.params.ref as string);
+    const principal = res.locals.principal as Principal;
+    // Someone else's person answers exactly as nobody does (404), so a worker cannot learn who exists.
+    const mayRead = (enrolments: Array<{ workerId: string }>) =>
+      principal.kind === 'admin' || principal.member.role !== 'worker' || enrolments.some((e) => e.workerId === principal.member.id);
+    const record = await serviceUserRecord(deps, req.params.ref as string, mayRead);
     if (!record) {
       res.status(404).json({ error: `no service-user ${req.params.ref}` });
-      return;
-    }
-    const principal = res.locals.principal as Principal;
-    const allowed = principal.kind === 'admin' || principal.member.role !== 'worker' || record.enrolments.some((e) => e.workerId === principal.member.id);
-    if (!allowed) {
-      res.status(403).json({ error: `${record.reference} is not on your caseload` });
       return;
     }
     res.json(record);

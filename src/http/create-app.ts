@@ -17,9 +17,9 @@ export interface HttpDeps {
   cases?: Parameters<typeof caseApi>[0];
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
-  /** The phone simulator page; only on a server without Twilio, outside production (simulatorAllowed). */
+  /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
-  /** Each check resolves to null when ready or to a short reason; /readyz runs them all. */
+  /** Each check resolves to null when ready or to the reason, which is logged; /readyz answers only which are unavailable. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
 
@@ -36,12 +36,15 @@ export function createApp(deps: HttpDeps): express.Express {
   app.get('/readyz', async (_req, res) => {
     const entries = Object.entries(deps.readiness);
     const results = await Promise.all(entries.map(async ([name, check]) => [name, await safely(check)] as const));
-    const problems = Object.fromEntries(results.filter(([, problem]) => problem !== null));
-    if (Object.keys(problems).length === 0) {
+    const failing = results.filter(([, problem]) => problem !== null);
+    if (failing.length === 0) {
       res.json({ status: 'ready' });
-    } else {
-      res.status(503).json({ status: 'not ready', problems });
+      return;
     }
+    // Anyone may ask, and the detail (driver errors, host names and ports) helps an attacker more
+    // than a load balancer: it goes to the log, and the answer says only what is unavailable.
+    deps.logger.warn({ problems: Object.fromEntries(failing) }, 'not ready');
+    res.status(503).json({ status: 'not ready', problems: Object.fromEntries(failing.map(([name]) => [name, 'unavailable'])) });
   });
 
   if (deps.twilio) {

@@ -58,7 +58,12 @@ function checkSignature(deps: TwilioWebhookDeps): RequestHandler {
       res.status(400).json({ error: 'missing X-Twilio-Signature' });
       return;
     }
-    if (!verifyTwilioSignature(deps.authToken, signature, publicUrl(deps.publicBaseUrl, req), stringParams(req.body))) {
+    const params = formParams(req.body);
+    if (!params) {
+      res.status(400).json({ error: 'malformed form body' });
+      return;
+    }
+    if (!verifyTwilioSignature(deps.authToken, signature, publicUrl(deps.publicBaseUrl, req), params)) {
       deps.logger.warn({ path: req.path }, 'rejected a webhook with a bad signature');
       res.status(403).json({ error: 'invalid X-Twilio-Signature' });
       return;
@@ -72,7 +77,18 @@ function publicUrl(base: string, req: Request): string {
   return `${base}${req.originalUrl}`;
 }
 
-function stringParams(body: unknown): Record<string, string> {
-  if (!body || typeof body !== 'object') return {};
-  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+/**
+ * Every parameter as posted, a repeated one as its list of values, because Twilio signs them all:
+ * leaving any out would let a request carry parameters its signature does not cover. Null for a
+ * body that is not a flat form.
+ */
+function formParams(body: unknown): Record<string, string | string[]> | null {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object') return null;
+  const params: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) return null;
+    params[key] = value;
+  }
+  return params;
 }

@@ -68,6 +68,8 @@ describe('the server process', () => {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
       return response?.status === 200;
     }, 20_000);
+    // No Twilio is not a demo: the simulator, which lets anyone act as anyone, is not served.
+    expect((await fetch(`http://127.0.0.1:${port}/simulator`)).status).toBe(404);
 
     const signalled = Date.now();
     child.kill('SIGTERM');
@@ -76,7 +78,7 @@ describe('the server process', () => {
     expect(Date.now() - signalled).toBeLessThan(10_000);
     const lines = output().trim().split('\n').map((line) => JSON.parse(line) as { msg: string; level: number });
     expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining([
-      'Twilio is not configured: running with the in-process simulator channel only',
+      'Twilio is not configured and the simulator is off: no text messages can be sent or received',
       'promptly is listening',
       "TIME_SCALE is on: the service's clock runs 5040 times faster than real time (demos and acceptance runs only)",
       'shutting down: no new requests, draining jobs',

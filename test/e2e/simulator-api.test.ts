@@ -16,7 +16,7 @@ describe('the simulator API', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     // No clock option and TIME_SCALE 1: the system clock, which cannot be skipped.
-    service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler: testSchedulerOptions, sweepEveryMs: null });
+    service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler: testSchedulerOptions, sweepEveryMs: null, simulator: true });
     const { staff, phones, audit, clock } = service.messaging.cases;
     await addStaff({ staff, phones, audit, clock }, { name: 'Bea Worker', phone: '07700 900201', role: 'worker' }, 'test');
   });
@@ -92,12 +92,49 @@ describe('the simulator API', () => {
     expect(await response.json()).toEqual({ error: expect.stringContaining('cannot skip ahead') });
   });
 
+  it('when a phone in the simulator texts OPTOUT, then the number is suppressed and only the confirmation comes back', async () => {
+    const { staff, phones, audit, clock, contacts } = service.messaging.cases;
+    await addStaff({ staff, phones, audit, clock }, { name: 'Cy Worker', phone: '07700 900203', role: 'worker' }, 'test');
+    const events: Array<{ direction: string; body: string }> = [];
+    const listener = (text: { message: { phone: string; direction: string; body: string } }) => void (text.message.phone === '+447700900203' && events.push(text.message));
+    service.simulator?.events.on('text', listener);
+    const response = await post('/api/messages', { from: '07700 900203', body: 'OPTOUT' });
+    const { id } = (await response.json()) as { id: string };
+    await waitFor(async () => (await database.db.collection('messages').findOne({ _id: id as never }))?.status === 'processed', 5000, 'turn finished');
+    await service.messaging.sweepOutbox();
+    service.simulator?.events.off('text', listener);
+    expect(await contacts.isSuppressed(phones.hash('+447700900203'))).toBe(true);
+    expect(events.map((e) => `${e.direction}: ${e.body}`)).toEqual(['in: OPTOUT', "out: You won't get any more messages from Test Community Trust. Reply START if you change your mind."]);
+  });
+
+  it('when the simulator is on, then the server listens on this machine (127.0.0.1) only', () => {
+    expect(service.address).toBe('127.0.0.1');
+  });
+
   it('when Twilio is configured or NODE_ENV is production, then the simulator is not mounted', () => {
     const twilio = { accountSid: 'AC', authToken: 'x', smsFrom: undefined, messagingServiceSid: undefined, whatsappFrom: undefined, apiBase: undefined };
     expect(simulatorAllowed({ twilio: null, nodeEnv: 'development' })).toBe(true);
     expect(simulatorAllowed({ twilio: null, nodeEnv: 'test' })).toBe(true);
     expect(simulatorAllowed({ twilio: null, nodeEnv: 'production' })).toBe(false);
     expect(simulatorAllowed({ twilio, nodeEnv: 'development' })).toBe(false);
+  });
+});
+
+describe('a server without Twilio that was not asked for the simulator', () => {
+  it('when the simulator page or its API is asked for, then it is not there, and the server listens on every interface', async () => {
+    const database = await openTestDatabase();
+    const service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler: testSchedulerOptions, sweepEveryMs: null });
+    try {
+      expect(service.simulator).toBeUndefined();
+      expect((await fetch(`http://127.0.0.1:${service.port}/simulator`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${service.port}/simulator/api/state`)).status).toBe(404);
+      const typed = await fetch(`http://127.0.0.1:${service.port}/simulator/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '07700 900201', body: 'HELP' }) });
+      expect(typed.status).toBe(404);
+      expect(['::', '0.0.0.0']).toContain(service.address);
+    } finally {
+      await service.stop(5000);
+      await database.close();
+    }
   });
 });
 
@@ -117,5 +154,15 @@ describe('a server with Twilio configured', () => {
       await service.stop(5000);
       await database.close();
     }
+  });
+
+  it('when the simulator is asked for beside Twilio, or in production, then the service refuses to start', async () => {
+    const twilioConfig = testConfig({
+      MONGODB_URI: 'mongodb://127.0.0.1:9/unused', PUBLIC_BASE_URL: 'https://promptly.example.org', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'test-auth-token', TWILIO_SMS_FROM: '+447700900000',
+    });
+    await expect(startService(twilioConfig, createLogger('silent'), { simulator: true })).rejects.toThrow(/simulator is for the demo only/);
+    const production = testConfig({ MONGODB_URI: 'mongodb://127.0.0.1:9/unused', NODE_ENV: 'production' });
+    await expect(startService(production, createLogger('silent'), { simulator: true })).rejects.toThrow(/simulator is for the demo only/);
   });
 });

@@ -39,7 +39,7 @@ inBrowser(title, () => {
     const clock = new ScaledClock(1, { virtual: new Date('2026-12-01T11:00:00Z'), real: new Date() });
     // Agenda polls often: every skip ahead steps through each scheduled event and waits for it to run.
     const scheduler = { ...testSchedulerOptions, processEveryMs: 100 };
-    service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler, clock, sweepEveryMs: null });
+    service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler, clock, sweepEveryMs: null, simulator: true });
     await seedDemoOrganisation(database.db, { ...service.messaging.cases, clock });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -4,7 +4,7 @@ import { waitFor } from './test-clock.js';
 
 export interface ConversationHarness extends ChannelHarness {
   /** Texts the bot from a phone and waits until its turn has been processed. */
-  text(from: string, body: string, options?: { sid?: string; channel?: 'sms' | 'whatsapp' }): Promise<void>;
+  text(from: string, body: string, options?: { sid?: string; channel?: 'sms' | 'whatsapp'; params?: Record<string, string> }): Promise<void>;
   /** Message bodies the fake Twilio received for a number so far. */
   inbox(phone: string): string[];
   addProgramme(input: Record<string, unknown>): Promise<void>;
@@ -18,7 +18,7 @@ export async function startConversationHarness(options: Parameters<typeof startC
     async text(from, body, options = {}) {
       const sid = options.sid ?? messageSid();
       const address = options.channel === 'whatsapp' ? `whatsapp:${from}` : from;
-      const response = await h.post('/webhooks/twilio/inbound', { MessageSid: sid, AccountSid: h.fake.accountSid, From: address, To: '+447700900000', Body: body }, { stranger: true });
+      const response = await h.post('/webhooks/twilio/inbound', { MessageSid: sid, AccountSid: h.fake.accountSid, From: address, To: '+447700900000', Body: body, ...options.params }, { stranger: true });
       if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
       // The turn runs after the webhook answers: wait until the message is no longer waiting.
       await waitFor(async () => {

@@ -93,6 +93,35 @@ describe('configuration', () => {
   });
 });
 
+describe('PUBLIC_BASE_URL', () => {
+  const twilio = { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_SMS_FROM: '+447700900000' };
+  const refusal = 'PUBLIC_BASE_URL: must be https with Twilio or in production (plain http only for localhost, 127.0.0.1, [::1] in local testing)';
+
+  it.each([
+    ['Twilio is configured', twilio],
+    ['NODE_ENV is production', { NODE_ENV: 'production' }],
+  ])('when %s and the URL is plain http, then it is refused', (_case, env) => {
+    expect(problemsOf(testEnv({ ...env, PUBLIC_BASE_URL: 'http://promptly.example.org' }))).toEqual([refusal]);
+    expect(problemsOf(testEnv({ ...env, PUBLIC_BASE_URL: 'http://203.0.113.7:3000' }))).toEqual([refusal]);
+  });
+
+  it.each(['http://localhost:3000', 'http://127.0.0.1:4000/', 'http://[::1]:3000', 'http://LOCALHOST'])(
+    'when Twilio is configured in production and the URL is the loopback address %s, then plain http is allowed for local testing',
+    (url) => {
+      expect(loadConfig(testEnv({ ...twilio, NODE_ENV: 'production', PUBLIC_BASE_URL: url })).publicBaseUrl).toBe(url.replace(/\/+$/, ''));
+    },
+  );
+
+  it('when it is https, then it is accepted with Twilio and in production', () => {
+    expect(loadConfig(testEnv({ ...twilio, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://promptly.example.org' })).publicBaseUrl).toBe('https://promptly.example.org');
+  });
+
+  it('when neither Twilio nor production applies, then plain http is accepted, and unset it defaults to http://localhost:PORT', () => {
+    expect(loadConfig(testEnv({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://demo.example.org' })).publicBaseUrl).toBe('http://demo.example.org');
+    expect(loadConfig(testEnv({ NODE_ENV: 'production', PORT: '8080' })).publicBaseUrl).toBe('http://localhost:8080');
+  });
+});
+
 describe('TIME_SCALE', () => {
   it('when TIME_SCALE is set outside production, then the clock speed is taken', () => {
     expect(loadConfig(testEnv({ TIME_SCALE: '5040' })).timeScale).toBe(5040);

@@ -19,13 +19,19 @@ export type EnrolResult =
 
 /**
  * ENROL by text or the API: checks the number and the programme, allocates the person's SU
- * reference, starts one live enrolment (a second worker enrolling the same number is told who has
- * them), and sends the consent request, inside the send window. Consent taken in person skips the
- * request and starts the baseline at once.
+ * reference, starts one live enrolment, and sends the consent request, inside the send window.
+ * Consent taken in person skips the request and starts the baseline at once. A number someone
+ * already holds is refused without telling a worker whose it is (see alreadyEnrolled).
  */
 export async function enrolServiceUser(
   deps: CaseDeps,
-  input: { worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean; enrolmentId?: string },
+  input: {
+    worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean;
+    /** Who asked, when not the worker themselves: the admin token, or staff enrolling for a worker. */
+    askedBy?: StaffMember | 'admin';
+    /** The enrolment's id when the caller keys it (ENROL by text: from the message, so a replay finds its own). */
+    enrolmentId?: string;
+  },
 ): Promise<EnrolResult> {
   const phone = normalisePhoneNumber(input.phone);
   if (!phone.ok) return { ok: false, reason: phone.reason, status: 400 };
@@ -50,8 +56,7 @@ export async function enrolServiceUser(
   const started = await deps.cases.startEnrolment(enrolment);
   // Our own enrolment (the same text, replayed after a crash) carries on where it stopped.
   if (!started.started && started.existing.id !== enrolment.id) {
-    const holder = await deps.staff.get(started.existing.workerId);
-    return { ok: false, reason: `${person.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${started.existing.status.replace('-', ' ')}).`, status: 409 };
+    return { ok: false, reason: await alreadyEnrolled(deps, started.existing, input.askedBy ?? input.worker), status: 409 };
   }
   await deps.audit.record({ actor: input.worker.id, action: 'enrolment.start', subject: enrolment.id, at: now, details: { reference: person.reference, programme: programme.slug, channel } });
   const fresh = { serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent' as const };
@@ -79,6 +84,23 @@ export async function enrolServiceUser(
   await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: request.text, purpose: 'consent', notBefore: sendAt });
   await scheduleConsentChase(deps, enrolment, sendAt);
   return { ok: true, reference: person.reference, enrolment, programme, consentRequested: true };
+}
+
+/**
+ * Why a number someone already holds cannot be enrolled. Workers see their own caseload only, so a
+ * worker is told neither the person's reference nor who holds them (either would tell them that
+ * someone they do not support is known to us), only that a manager can help; their own person is
+ * simply already theirs. Managers and admins see the whole organisation and are told who holds them.
+ */
+async function alreadyEnrolled(deps: CaseDeps, existing: Enrolment, askedBy: StaffMember | 'admin'): Promise<string> {
+  const status = existing.status.replace('-', ' ');
+  if (askedBy !== 'admin' && askedBy.role === 'worker') {
+    return existing.workerId === askedBy.id
+      ? `${existing.reference} is already on your caseload (${status}).`
+      : 'That number cannot be enrolled. A manager can help with this.';
+  }
+  const holder = await deps.staff.get(existing.workerId);
+  return `${existing.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${status}).`;
 }
 
 /** A named programme, else the default. A word close to a programme's name is a typo, not a label. */

@@ -55,10 +55,13 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
 
 async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
   const person = await deps.cases.serviceUserByReference(normaliseReference(reference));
-  if (!person) return `There is nobody with the reference ${reference}. Text STATUS to see your people.`;
-  const enrolments = await deps.cases.enrolmentsOf(person.id);
-  const enrolment = (await deps.cases.liveEnrolment(person.id)) ?? enrolments.at(-1);
-  if (!enrolment || !mayActOn(member, enrolment)) return `${person.reference} is not on your caseload, so you cannot do that.`;
+  const enrolment = person ? ((await deps.cases.liveEnrolment(person.id)) ?? (await deps.cases.enrolmentsOf(person.id)).at(-1)) : undefined;
+  // One answer for "nobody" and "not yours": a different one would tell a worker who else we support.
+  if (!person || !enrolment || !mayActOn(member, enrolment)) {
+    return member.role === 'worker'
+      ? `There is nobody on your caseload with the reference ${reference}. Text STATUS to see your people.`
+      : `There is nobody with the reference ${reference}.`;
+  }
   const now = deps.clock.now();
   if (verb === 'ack') {
     const count = await deps.cases.acknowledgeAlerts(person.id, member.id, now);

@@ -1,12 +1,18 @@
 import { formatReference, parseReference } from '../../domain/enrolment.js';
+import type { Enrolment } from '../case-ports.js';
 import type { CaseDeps } from './case-deps.js';
 
-/** One person's record for staff: enrolments, assessments with answers and scores, open alerts. No phone number. */
-export async function serviceUserRecord(deps: CaseDeps, reference: string) {
+/**
+ * One person's record for staff: enrolments, assessments with answers and scores, open alerts. No
+ * phone number. Null when there is nobody with that reference or `mayRead` refuses their
+ * enrolments, decided before anything else is read.
+ */
+export async function serviceUserRecord(deps: CaseDeps, reference: string, mayRead: (enrolments: Enrolment[]) => boolean = () => true) {
   const n = parseReference(reference);
   const person = n ? await deps.cases.serviceUserByReference(formatReference(n)) : null;
   if (!person) return null;
   const enrolments = await deps.cases.enrolmentsOf(person.id);
+  if (!mayRead(enrolments)) return null;
   return {
     reference: person.reference,
     label: person.labelEnc ? deps.phones.decrypt(person.labelEnc) : null,

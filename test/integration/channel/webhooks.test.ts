@@ -1,3 +1,4 @@
+import twilio from 'twilio';
 import { messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { signTwilioRequest } from '../../support/fake-twilio.js';
 import { waitFor } from '../../support/test-clock.js';
@@ -35,6 +36,57 @@ describe('Twilio webhooks', () => {
     const signedOther = await h.post('/webhooks/twilio/inbound', params, { signature: signTwilioRequest(h.fake.authToken, 'https://promptly.example.org/webhooks/twilio/inbound', { ...params, Body: 'original' }) });
     expect(signedOther.status).toBe(403);
     expect(await h.database.db.collection('messages').countDocuments({ _id: params.MessageSid as never })).toBe(0);
+  });
+
+  describe('repeated parameters', () => {
+    const url = 'https://promptly.example.org/webhooks/twilio/inbound';
+    const postForm = (form: URLSearchParams, signature: string) =>
+      fetch(`http://127.0.0.1:${h.service.port}/webhooks/twilio/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: form.toString(),
+      });
+
+    it('when parameters are added to a signed request by repeating a name, then the signature no longer matches and it answers 403', async () => {
+      const phone = '+447700900107';
+      await h.registerStaff(phone);
+      const params = inbound(phone, 'STATUS');
+      const form = new URLSearchParams(params);
+      form.append('Injected', 'a');
+      form.append('Injected', 'b');
+      const response = await postForm(form, signTwilioRequest(h.fake.authToken, url, params));
+      expect(response.status).toBe(403);
+      expect(await h.database.db.collection('messages').countDocuments({ _id: params.MessageSid as never })).toBe(0);
+    });
+
+    it('when Twilio signs a request with a repeated parameter, then every value is checked and the request is accepted', async () => {
+      const phone = '+447700900108';
+      await h.registerStaff(phone);
+      const params = inbound(phone, 'STATUS');
+      const form = new URLSearchParams(params);
+      form.append('Extra', 'b');
+      form.append('Extra', 'a');
+      const response = await postForm(form, twilio.getExpectedTwilioSignature(h.fake.authToken, url, { ...params, Extra: ['b', 'a'] }));
+      expect(response.status).toBe(200);
+      await waitFor(() => h.fake.sent.find((m) => m.to === phone));
+    });
+  });
+
+  it.each(['PROMPTLY', '12345', '+4477009', '+44 7700 900109', 'whatsapp:CHARITY', 'whatsapp:+1'])(
+    'when a message from a stranger comes from %j, which is no phone number we could text, then nothing is sent back',
+    async (from) => {
+      const requestsBefore = h.fake.requests;
+      // A stranger is answered before the webhook is, so its answer means the handling is over.
+      const response = await h.post('/webhooks/twilio/inbound', inbound(from, 'hello'), { stranger: true });
+      expect(response.status).toBe(200);
+      expect(h.fake.requests).toBe(requestsBefore);
+      expect(h.fake.sent).toEqual([]);
+    },
+  );
+
+  it('when a stranger texts from a real number, then they still get the generic reply', async () => {
+    await h.post('/webhooks/twilio/inbound', inbound('+447700900110', 'hello'), { stranger: true });
+    expect(h.fake.sent.map((m) => m.to)).toEqual(['+447700900110']);
   });
 
   it('when the signature header is missing, then the webhook answers 400', async () => {

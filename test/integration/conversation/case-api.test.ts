@@ -7,6 +7,7 @@ describe('the enrolment and service-user API', () => {
   let beaToken: string;
   let mayaToken: string;
   let alexId: string;
+  let beaId: string;
   const sky = '+447700900631';
 
   beforeAll(async () => {
@@ -15,6 +16,7 @@ describe('the enrolment and service-user API', () => {
     const bea = await h.registerStaff('+447700900612', 'worker', 'Bea');
     const maya = await h.registerStaff('+447700900613', 'manager', 'Maya');
     alexId = alex.id;
+    beaId = bea.id;
     const tokens = h.service.messaging.apiTokens;
     [alexToken, beaToken, mayaToken] = (await Promise.all([alex, bea, maya].map((m) => tokens.issue(m.id, new Date())))) as [string, string, string];
     adminToken = h.adminToken;
@@ -46,9 +48,18 @@ describe('the enrolment and service-user API', () => {
     expect((await api('/enrolments', alexToken, '{"phone": ')).status).toBe(400);
     const noWorker = await api('/enrolments', adminToken, { phone: '07700 900632' });
     expect(noWorker.status).toBe(400);
-    const duplicate = await api('/enrolments', beaToken, { phone: '+447700900631' });
-    expect(duplicate.status).toBe(409);
-    expect(await duplicate.json()).toEqual({ error: 'SU-0001 is already enrolled with Alex (active).' });
+  });
+
+  it('when a number someone already holds is enrolled again, then only managers and admins are told who holds it', async () => {
+    const asked = async (token: string, body: Record<string, unknown> = {}) => {
+      const response = await api('/enrolments', token, { phone: '+447700900631', ...body });
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await asked(beaToken)).toEqual({ status: 409, body: { error: 'That number cannot be enrolled. A manager can help with this.' } });
+    expect(await asked(alexToken)).toEqual({ status: 409, body: { error: 'SU-0001 is already on your caseload (active).' } });
+    expect(await asked(mayaToken)).toEqual({ status: 409, body: { error: 'SU-0001 is already enrolled with Alex (active).' } });
+    expect(await asked(adminToken, { workerId: beaId })).toEqual({ status: 409, body: { error: 'SU-0001 is already enrolled with Alex (active).' } });
+    expect(await h.database.db.collection('enrolments').countDocuments({ reference: 'SU-0001' })).toBe(1);
   });
 
   it('when the admin enrols for a worker, then it lands on that worker\'s caseload', async () => {
@@ -67,7 +78,15 @@ describe('the enrolment and service-user API', () => {
     expect(JSON.stringify(record)).not.toContain('7700900631');
     expect((await api('/service-users/su-1', mayaToken)).status).toBe(200);
     expect((await api('/service-users/SU-0001', adminToken)).status).toBe(200);
-    expect((await api('/service-users/SU-0001', beaToken)).status).toBe(403);
     expect((await api('/service-users/SU-0999', adminToken)).status).toBe(404);
+  });
+
+  it('when a worker asks for someone else\'s record, then the answer is the same 404 as for a reference nobody has', async () => {
+    const notMine = await api('/service-users/SU-0001', beaToken);
+    const nobody = await api('/service-users/SU-0999', beaToken);
+    expect([notMine.status, nobody.status]).toEqual([404, 404]);
+    expect(await notMine.json()).toEqual({ error: 'no service-user SU-0001' });
+    expect(await nobody.json()).toEqual({ error: 'no service-user SU-0999' });
+    expect(Object.fromEntries(notMine.headers)).toEqual({ ...Object.fromEntries(nobody.headers), 'content-length': expect.any(String), date: expect.any(String), etag: expect.any(String) });
   });
 });

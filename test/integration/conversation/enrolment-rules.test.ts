@@ -4,6 +4,7 @@ describe('enrolment rules and worker commands', () => {
   let h: ConversationHarness;
   const alex = '+447700900911';
   const bea = '+447700900912';
+  const maya = '+447700900913';
   const jo = '+447700900921';
   const lee = '+447700900922';
   const stranger = '+447700900999';
@@ -17,12 +18,39 @@ describe('enrolment rules and worker commands', () => {
   });
   afterAll(async () => h.close());
 
-  it('when two workers enrol the same number, then the second is told who already has them', async () => {
+  it('when two workers enrol the same number, then the second is told only that it cannot be enrolled and that a manager can help', async () => {
     await h.text(alex, 'ENROL 07700 900921');
     await h.text(bea, 'enrol +44 (0)7700 900921');
-    expect(h.inbox(bea).at(-1)).toBe('SU-0001 is already enrolled with Alex (pending consent).');
+    expect(h.inbox(bea).at(-1)).toBe('That number cannot be enrolled. A manager can help with this.');
     expect(await h.database.db.collection('enrolments').countDocuments()).toBe(1);
     expect(h.inbox(jo)).toHaveLength(1);
+  });
+
+  it('when a worker enrols their own person again, then they are told the person is already on their caseload', async () => {
+    await h.text(alex, 'ENROL 07700900921');
+    expect(h.inbox(alex).at(-1)).toBe('SU-0001 is already on your caseload (pending consent).');
+  });
+
+  it('when a manager enrols a number a worker holds, then they are told who holds it', async () => {
+    await h.registerStaff(maya, 'manager', 'Maya');
+    await h.text(maya, 'ENROL 07700 900921');
+    expect(h.inbox(maya).at(-1)).toBe('SU-0001 is already enrolled with Alex (pending consent).');
+    expect(await h.database.db.collection('enrolments').countDocuments()).toBe(1);
+  });
+
+  it('when a worker names someone else\'s reference or one that does not exist, then both get the same answer', async () => {
+    const answers: string[] = [];
+    for (const command of ['PAUSE', 'RESUME', 'WITHDRAW', 'DONE', 'ACK']) {
+      await h.text(bea, `${command} SU-0001`);
+      const notMine = h.inbox(bea).at(-1);
+      await h.text(bea, `${command} SU-0999`);
+      expect(h.inbox(bea).at(-1)?.replace('SU-0999', 'SU-0001')).toBe(notMine);
+      answers.push(notMine ?? '');
+    }
+    expect(new Set(answers)).toEqual(new Set(['There is nobody on your caseload with the reference SU-0001. Text STATUS to see your people.']));
+    expect(await h.database.db.collection('enrolments').findOne({ reference: 'SU-0001' })).toMatchObject({ status: 'pending-consent' });
+    await h.text(maya, 'PAUSE SU-0999');
+    expect(h.inbox(maya).at(-1)).toBe('There is nobody with the reference SU-0999.');
   });
 
   it('when a worker makes a mistake, then the reply says exactly what is wrong', async () => {
@@ -35,7 +63,7 @@ describe('enrolment rules and worker commands', () => {
     await h.text(alex, 'PAUSE SU-0001');
     expect(h.inbox(alex).at(-1)).toMatch(/SU-0001/);
     await h.text(bea, 'withdraw SU-0001');
-    expect(h.inbox(bea).at(-1)).toBe('SU-0001 is not on your caseload, so you cannot do that.');
+    expect(h.inbox(bea).at(-1)).toBe('There is nobody on your caseload with the reference SU-0001. Text STATUS to see your people.');
     await h.text(alex, 'ENROL 07700 900912');
     expect(h.inbox(alex).at(-1)).toBe('That number belongs to a member of staff.');
   });
