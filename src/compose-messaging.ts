@@ -38,7 +38,7 @@ export type Messaging = ReturnType<typeof composeMessaging>;
  * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
  * way, with a fake Twilio behind the real SDK.
  */
-export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport }) {
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[] }) {
   const { config, db, logger, clock } = input;
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
@@ -100,6 +100,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
       return outcome ?? {};
     },
     onTurnFailed: (message) => reportFailedTurn(cases, message),
+    ...(input.inboxRetryDelaysMs ? { retryDelaysMs: input.inboxRetryDelaysMs } : {}),
   };
   const inbox = createInbox(inboxDeps);
 

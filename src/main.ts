@@ -47,6 +47,8 @@ export interface StartOptions {
   simulator?: boolean;
   /** The address to listen on; default all interfaces, or only 127.0.0.1 when the simulator is on. */
   listenHost?: string;
+  /** Waits between tries of a failing turn (default about three minutes in all; tests shorten them). */
+  inboxRetryDelaysMs?: number[];
 }
 
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
@@ -67,7 +69,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   const jobs = createAgendaJobScheduler(scheduler.agenda, mongo.db, clock);
-  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs });
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   defineCaseJobs(scheduler, caseJobHandlers({
     ...messaging.cases, reports: messaging.reports, publicBaseUrl: config.publicBaseUrl,

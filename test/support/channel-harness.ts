@@ -31,7 +31,7 @@ export interface ChannelHarness {
 }
 
 /** One or more promptly processes on one database, sending through the real twilio SDK to a fake Twilio. */
-export async function startChannelHarness(processes = 1, options: { scheduler?: Partial<typeof testSchedulerOptions> } = {}): Promise<ChannelHarness> {
+export async function startChannelHarness(processes = 1, options: { scheduler?: Partial<typeof testSchedulerOptions>; inboxRetryDelaysMs?: number[] } = {}): Promise<ChannelHarness> {
   const database = await openTestDatabase();
   const clock = new TestClock();
   const fake = await startFakeTwilio({ now: () => clock.now() });
@@ -45,7 +45,7 @@ export async function startChannelHarness(processes = 1, options: { scheduler?: 
     TWILIO_API_BASE: fake.url,
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: invitationTemplate,
   });
-  const start = () => startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { scheduler: { ...testSchedulerOptions, ...options.scheduler }, clock, sweepEveryMs: null });
+  const start = () => startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { scheduler: { ...testSchedulerOptions, ...options.scheduler }, clock, sweepEveryMs: null, inboxRetryDelaysMs: options.inboxRetryDelaysMs ?? [100, 200] });
   const services: RunningService[] = [];
   for (let i = 0; i < processes; i++) {
     // The tests drive the sweeps themselves, so each test decides when recovery runs.

@@ -6,7 +6,7 @@ import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { workerStatus } from './worker-status.js';
-import { maskPhoneNumbers } from '../../domain/mask-phone-numbers.js';
+import { maskSensitiveText } from '../../domain/mask-sensitive-text.js';
 
 /** HELP for staff: the commands, and (as for anyone) the organisation and how to stop. */
 export function workerHelp(orgName: string): string {
@@ -30,7 +30,7 @@ export interface WorkerCommandResult {
  */
 export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, message: { id: string; body: string; channel: Channel }): Promise<WorkerCommandResult> {
   const command = parseWorkerCommand(message.body);
-  const kept = (replies: string[], redactedBody = maskPhoneNumbers(message.body)) => ({ replies, redactedBody });
+  const kept = (replies: string[], redactedBody = maskSensitiveText(message.body)) => ({ replies, redactedBody });
   switch (command.kind) {
     case 'help':
       return kept([workerHelp(deps.org.name)]);
@@ -38,7 +38,7 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
       // Quoting what arrived shows the worker exactly what the bot read; free text is not kept.
       return kept([`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`], '[unrecognised text, not kept]');
     case 'invalid':
-      return kept([command.reason], /^\s*enrol/i.test(message.body) ? 'ENROL [not understood, not kept]' : maskPhoneNumbers(message.body));
+      return kept([command.reason], /^\s*enrol/i.test(message.body) ? 'ENROL [not understood, not kept]' : maskSensitiveText(message.body));
     case 'status':
       return kept([await workerStatus(deps, member)]);
     case 'enrol': {
@@ -102,6 +102,6 @@ async function closeOpenAssessments(deps: CaseDeps, enrolment: Enrolment): Promi
 }
 
 function quote(text: string): string {
-  const flat = maskPhoneNumbers(text).replace(/\s+/g, ' ').trim();
+  const flat = maskSensitiveText(text).replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

@@ -57,6 +57,40 @@ describe('the outbox', () => {
     expect(await deps().messages.timeline(message.id)).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'sent', recovered: true })]));
   });
 
+  it('when the process died between claiming an attempt and marking the message, then the sweep settles it and it is sent once', async () => {
+    const message = await record('+447700900404', 'claim marker written, message never updated');
+    // What the dead process left: its attempt marker, a minute and more ago, and the message still pending.
+    await h.database.db.collection('sendAttempts').insertOne({ _id: `${message.id}#1` as never, messageId: message.id, at: h.clock.now(), realAt: new Date(Date.now() - 2 * minutes) });
+    await sweepOutbox(deps());
+    expect(await statusOf(message.id)).toBe('sending');
+    h.clock.advance(2 * minutes);
+    await sweepOutbox(deps());
+    await sweepOutbox(deps());
+    expect(h.fake.sent.filter((m) => m.body === 'claim marker written, message never updated')).toHaveLength(1);
+    expect(await statusOf(message.id)).toBe('sent');
+  });
+
+  it('when that half-made attempt did reach Twilio, then the sweep records it as sent without sending again', async () => {
+    const message = await record('+447700900405', 'half-claimed but delivered');
+    await h.database.db.collection('sendAttempts').insertOne({ _id: `${message.id}#1` as never, messageId: message.id, at: h.clock.now(), realAt: new Date(Date.now() - 2 * minutes) });
+    await deps().transports.twilio?.send({ to: '+447700900405', channel: 'sms', body: 'half-claimed but delivered' });
+    await sweepOutbox(deps());
+    h.clock.advance(2 * minutes);
+    expect(await sweepOutbox(deps())).toEqual({ recovered: 1, resent: 0, delivered: 0 });
+    expect(h.fake.sent.filter((m) => m.body === 'half-claimed but delivered')).toHaveLength(1);
+    expect(await statusOf(message.id)).toBe('sent');
+  });
+
+  it('when another process has only just claimed the attempt, then the sweep leaves it alone', async () => {
+    const message = await record('+447700900406', 'claimed a moment ago');
+    await h.database.db.collection('sendAttempts').insertOne({ _id: `${message.id}#1` as never, messageId: message.id, at: h.clock.now(), realAt: new Date() });
+    await sweepOutbox(deps());
+    expect(await statusOf(message.id)).toBe('pending');
+    expect(h.fake.sent.filter((m) => m.body === 'claimed a moment ago')).toHaveLength(0);
+    // That other process is imaginary: take its message away so later sweeps here see only their own.
+    await h.database.db.collection('messages').deleteOne({ _id: message.id as never });
+  });
+
   it('when two processes try to send the same message at once, then it is sent once', async () => {
     const message = await record('+447700900404', 'raced');
     
