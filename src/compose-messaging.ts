@@ -20,10 +20,11 @@ import type { InboxDeps } from './app/drain-inbox.js';
 import { handleTurn, type TurnOutcome } from './app/handle-turn.js';
 import { createInbox } from './app/inbox.js';
 import { reportFailedTurn } from './app/cases/report-failed-turn.js';
-import type { Clock, JobScheduler, MessageTransport, TurnLocks } from './app/ports.js';
-import { receiveInbound, type InboundRequest } from './app/receive-inbound.js';
+import type { Clock, InboundRequest, JobScheduler, MessageTransport, TurnLocks } from './app/ports.js';
+import { receiveInbound, type ReceiveDeps } from './app/receive-inbound.js';
+import { createWebhookIntake } from './app/webhook-intake.js';
+import { createFileSpool } from './adapters/spool/file-spool.js';
 import { recordStatus } from './app/record-status.js';
-import { replyToStranger } from './app/reply-to-stranger.js';
 import { createMongoOnceLog } from './adapters/mongo/mongo-once-log.js';
 import { sendMessage } from './app/send-message.js';
 import { sweepOutbox } from './app/sweep-outbox.js';
@@ -103,9 +104,25 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     ...(input.inboxRetryDelaysMs ? { retryDelaysMs: input.inboxRetryDelaysMs } : {}),
   };
   const inbox = createInbox(inboxDeps);
+  const receiveDeps: ReceiveDeps = {
+    messages, contacts, phones, clock, staff: cases.staff, cases: cases.cases,
+    strangers: { limits: strangerLimits, transports: delivery.transports, orgName: config.org.name, timezone: config.org.timezone },
+  };
+
+  const intake = createWebhookIntake({
+    receive: (request) => receiveInbound(receiveDeps, request),
+    drain: (phoneHash) => inbox.drain(phoneHash),
+    recordStatus: (update) => recordStatus({ messages, contacts, clock }, update),
+    spool: createFileSpool({ dir: config.spoolDir, key: config.encryptionKey }),
+    clock,
+    logger,
+  });
+  // Left by a process that stopped while the database was away: recorded as soon as it can be.
+  void intake.replay();
 
   return {
     delivery,
+    intake,
     cases,
     apiTokens: createMongoApiTokens(db),
     reports: createMongoReportSource(db),
@@ -113,22 +130,10 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     simulator,
     twilioAdapter,
     simulatorAdapter,
-    /**
-     * Records an inbound message from staff or a service-user; `runTurns` then works through that
-     * number's queue. A stranger's message is answered (once a day) and not recorded at all.
-     */
+    /** Records an inbound message (see receiveInbound); `runTurns` then works through that number's queue. */
     async receive(request: InboundRequest) {
-      const phoneHash = phones.hash(request.from);
-      const known = (await cases.staff.findByPhoneHash(phoneHash)) ?? (await cases.cases.serviceUserByPhoneHash(phoneHash));
-      if (!known) {
-        await replyToStranger(
-          { contacts, limits: strangerLimits, transports: delivery.transports, clock, orgName: config.org.name, timezone: config.org.timezone },
-          { phone: request.from, phoneHash, channel: request.channel, body: request.body, optOutType: request.optOutType },
-        );
-        return { outcome: 'stranger' as const, phoneHash, runTurns: async () => 0 };
-      }
-      const { outcome } = await receiveInbound({ messages, contacts, phones, clock }, request);
-      return { outcome, phoneHash, runTurns: () => inbox.drain(phoneHash) };
+      const { outcome, phoneHash } = await receiveInbound(receiveDeps, request);
+      return { outcome, phoneHash, runTurns: () => (outcome === 'stranger' ? Promise.resolve(0) : inbox.drain(phoneHash)) };
     },
     recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
     sweepOutbox: () => sweepOutbox(delivery),

@@ -70,6 +70,7 @@ const envSchema = z
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     TWILIO_WHATSAPP_TEMPLATE_REMINDER: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content SID (HX followed by 32 hex characters)').optional(),
     MEASURES_DIR: z.string().optional(),
+    SPOOL_DIR: z.string().min(1).default('.data/spool'),
     TIME_SCALE: z.coerce.number().min(1, 'must be 1 or more (1 = real time)').max(1_000_000).default(1),
     SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
   })
@@ -136,6 +137,7 @@ const envSchema = z
       ...(env.TWILIO_WHATSAPP_TEMPLATE_REMINDER ? { reminder: env.TWILIO_WHATSAPP_TEMPLATE_REMINDER } : {}),
     },
     measuresDir: env.MEASURES_DIR,
+    spoolDir: env.SPOOL_DIR,
     timeScale: env.TIME_SCALE,
   }));
 

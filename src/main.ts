@@ -79,6 +79,12 @@ export async function startService(config: Config, logger: Logger, options: Star
   // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
   if (clock !== systemClock) await jobs.realign();
   await scheduler.start();
+  // What a stopped process left behind, at once rather than at the first periodic sweep: turns it
+  // had not finished (any age: a turn another process is running holds its number's lock) and
+  // messages it had not sent. Tests that drive the sweeps themselves turn this off with the sweeps.
+  if (options.sweepEveryMs !== null) {
+    void Promise.all([messaging.sweepInbox(0), messaging.sweepOutbox()]).catch((error: unknown) => logger.error({ err: error }, 'start-up sweep failed'));
+  }
 
   const simulator = options.simulator
     ? createSimulatorBackend({
@@ -90,7 +96,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     logger,
     simulator: simulator && { backend: simulator, orgName: config.org.name },
     twilio: config.twilio
-      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, receive: messaging.receive, recordStatus: async (update) => void (await messaging.recordStatus(update)) }
+      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake }
       : undefined,
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
@@ -118,7 +124,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     jobs,
     clock,
     simulator,
-    stop: (timeoutMs = 9000) => (stopping ??= shutdown({ server, scheduler, mongo, logger, inbox: messaging.inbox, simulator }, timeoutMs)),
+    stop: (timeoutMs = 9000) => (stopping ??= shutdown({ server, scheduler, mongo, logger, inbox: messaging.inbox, intake: messaging.intake, simulator }, timeoutMs)),
   };
 }
 
@@ -128,10 +134,10 @@ export async function startService(config: Config, logger: Logger, options: Star
  * message stays received and its job locked, so the next start finishes it exactly once.
  */
 async function shutdown(
-  parts: { server: Server; scheduler: SchedulerHandle; mongo: MongoConnection; logger: Logger; inbox: Messaging['inbox']; simulator?: SimulatorBackend },
+  parts: { server: Server; scheduler: SchedulerHandle; mongo: MongoConnection; logger: Logger; inbox: Messaging['inbox']; intake: Messaging['intake']; simulator?: SimulatorBackend },
   timeoutMs: number,
 ) {
-  const { server, scheduler, mongo, logger, inbox, simulator } = parts;
+  const { server, scheduler, mongo, logger, inbox, intake, simulator } = parts;
   const deadline = Date.now() + timeoutMs;
   logger.info('shutting down: no new requests, draining jobs');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -139,6 +145,7 @@ async function shutdown(
   simulator?.close();
   server.closeIdleConnections();
   inbox.close();
+  intake.close();
   const budget = Math.max(0, deadline - Date.now() - 1000);
   // Webhooks already answered may still be starting their turns: let requests finish first.
   await settleWithin(closed, Math.min(budget, 2000));

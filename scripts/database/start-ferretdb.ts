@@ -10,10 +10,11 @@ export interface RunningFerretdb {
 }
 
 /** Starts FerretDB on a free loopback port with its SQLite files in dataDir; resolves once it accepts connections. */
-export async function startFerretdb(options: { dataDir: string; log: (line: string) => void }): Promise<RunningFerretdb> {
+export async function startFerretdb(options: { dataDir: string; log: (line: string) => void; port?: number }): Promise<RunningFerretdb> {
   const binary = await ferretdbBinary(options.log);
   mkdirSync(options.dataDir, { recursive: true });
-  const port = await freePort();
+  // A given port restarts a stopped server where its clients expect it (outage tests).
+  const port = options.port ?? (await freePort());
   const logFile = openSync(path.join(options.dataDir, 'ferretdb.log'), 'a');
   const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-dir', options.dataDir], {
     stdio: ['ignore', logFile, logFile],

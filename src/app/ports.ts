@@ -79,6 +79,42 @@ export interface OutboundMessage {
   createdAt: Date;
 }
 
+/** An inbound message as the channel hands it over, before it is recorded. */
+export interface InboundRequest {
+  /** The provider's id (Twilio MessageSid): the same id twice is one message. */
+  id: string;
+  channel: Channel;
+  from: string;
+  body: string;
+  optOutType?: string;
+  /** When it arrived, if not now (a webhook replayed from the spool). */
+  receivedAt?: Date;
+}
+
+/** A provider's delivery report for one outbound message. */
+export interface StatusUpdate {
+  /** Our message id, from the status callback URL's `m`. */
+  messageId?: string;
+  providerSid: string;
+  providerStatus: string;
+  errorCode: number | null;
+}
+
+/** A webhook kept on local disk while the database could not take it; `at` is when it arrived (ISO 8601). */
+export type SpooledWebhook =
+  | { kind: 'inbound'; at: string; request: Omit<InboundRequest, 'receivedAt'> }
+  | { kind: 'status'; at: string; update: StatusUpdate };
+
+/** Local, durable, in arrival order: see adapters/spool/file-spool.ts. */
+export interface WebhookSpool {
+  /** Returns once the webhook is on disk (fsynced): only then may the provider be answered. */
+  append(entry: SpooledWebhook): Promise<void>;
+  /** Nothing waiting to be replayed (by this process, or left by one that stopped). */
+  isEmpty(): boolean;
+  /** Hands every waiting webhook to `handle`, oldest first; stops at the first that throws (it stays spooled). */
+  replay(handle: (entry: SpooledWebhook) => Promise<void>): Promise<{ replayed: number }>;
+}
+
 export interface InboundMessage {
   id: string;
   channel: Channel;

@@ -1,25 +1,34 @@
-import type { Channel } from '../domain/messaging/delivery-plan.js';
-import type { Clock, ContactBook, MessageLog, PhoneProtector } from './ports.js';
+import type { CaseStore, OnceLog, StaffDirectory } from './case-ports.js';
+import type { Clock, ContactBook, InboundRequest, MessageLog, MessageTransport, PhoneProtector } from './ports.js';
+import { replyToStranger } from './reply-to-stranger.js';
 
-export interface InboundRequest {
-  /** The provider's id (Twilio MessageSid): the same id twice is one message. */
-  id: string;
-  channel: Channel;
-  from: string;
-  body: string;
-  optOutType?: string;
+export interface ReceiveDeps {
+  messages: MessageLog;
+  contacts: ContactBook;
+  phones: PhoneProtector;
+  clock: Clock;
+  staff: Pick<StaffDirectory, 'findByPhoneHash'>;
+  cases: Pick<CaseStore, 'serviceUserByPhoneHash'>;
+  strangers: { limits: OnceLog; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; orgName: string; timezone: string };
 }
 
 /**
- * Records an inbound message before anything else happens, so a crash after this point loses
- * nothing (the inbox sweep runs the turn) and a retried webhook is recognised by its id.
+ * Records an inbound message from staff or a service-user before anything else happens, so a crash
+ * after this point loses nothing (the inbox sweep runs the turn) and a retried webhook is recognised
+ * by its id. A stranger's message is answered (once a day) and not recorded at all.
  */
-export async function receiveInbound(
-  deps: { messages: MessageLog; contacts: ContactBook; phones: PhoneProtector; clock: Clock },
-  request: InboundRequest,
-): Promise<{ outcome: 'inserted' | 'duplicate'; phoneHash: string }> {
-  const receivedAt = deps.clock.now();
+export async function receiveInbound(deps: ReceiveDeps, request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate' | 'stranger'; phoneHash: string }> {
   const phoneHash = deps.phones.hash(request.from);
+  const known = (await deps.staff.findByPhoneHash(phoneHash)) ?? (await deps.cases.serviceUserByPhoneHash(phoneHash));
+  if (!known) {
+    await replyToStranger(
+      { contacts: deps.contacts, clock: deps.clock, ...deps.strangers },
+      { phone: request.from, phoneHash, channel: request.channel, body: request.body, optOutType: request.optOutType },
+    );
+    return { outcome: 'stranger', phoneHash };
+  }
+  // A webhook replayed from the spool keeps the instant it arrived, so it takes its place in the queue.
+  const receivedAt = request.receivedAt ?? deps.clock.now();
   const phoneEnc = deps.phones.encrypt(request.from);
   const outcome = await deps.messages.insertInbound({
     id: request.id,

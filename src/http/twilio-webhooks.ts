@@ -2,16 +2,15 @@ import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { TwilioAdapter, twilioInboundSchema } from '../adapters/botbuilder/twilio-adapter.js';
 import { verifyTwilioSignature } from '../adapters/twilio/verify-twilio-signature.js';
-import type { InboundRequest } from '../app/receive-inbound.js';
+import type { WebhookIntake } from '../app/webhook-intake.js';
 import type { Logger } from '../logger.js';
 
 export interface TwilioWebhookDeps {
   authToken: string;
   publicBaseUrl: string;
   logger: Logger;
-  /** Records the message (deduplicated by MessageSid); the turn runs after the webhook has answered. */
-  receive(request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate' | 'stranger'; runTurns: () => Promise<unknown> }>;
-  recordStatus(update: { messageId?: string; providerSid: string; providerStatus: string; errorCode: number | null }): Promise<void>;
+  /** Records the webhook, or spools it when the database is slow or away; the turn runs after the answer. */
+  intake: WebhookIntake;
 }
 
 const statusSchema = z.looseObject({
@@ -32,10 +31,10 @@ export function twilioWebhooks(deps: TwilioWebhookDeps): express.Router {
       res.status(400).json({ error: 'malformed Twilio message', problems: params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
       return;
     }
-    const { outcome, runTurns } = await deps.receive(TwilioAdapter.inboundFromWebhook(params.data));
-    // Twilio waits for this answer; the reply goes out through the REST API once the turn has run.
+    // Twilio waits for this answer, and does not retry once it has one: answer only when the
+    // message is recorded or on disk. The reply goes out through the REST API once the turn has run.
+    if (!(await kept(deps, () => deps.intake.inbound(TwilioAdapter.inboundFromWebhook(params.data)), res))) return;
     res.type('text/xml').send('<Response></Response>');
-    if (outcome === 'inserted') runTurns().catch((error: unknown) => deps.logger.error({ err: error }, 'inbound turns failed'));
   });
 
   router.post('/status', async (req, res) => {
@@ -45,10 +44,26 @@ export function twilioWebhooks(deps: TwilioWebhookDeps): express.Router {
       return;
     }
     const messageId = typeof req.query.m === 'string' ? req.query.m : undefined;
-    await deps.recordStatus({ messageId, providerSid: params.data.MessageSid, providerStatus: params.data.MessageStatus, errorCode: params.data.ErrorCode ?? null });
+    const update = { messageId, providerSid: params.data.MessageSid, providerStatus: params.data.MessageStatus, errorCode: params.data.ErrorCode ?? null };
+    if (!(await kept(deps, () => deps.intake.status(update), res))) return;
     res.status(204).end();
   });
   return router;
+}
+
+/**
+ * Neither the database nor the local disk could keep the webhook: 503, so that Twilio calls the
+ * number's fallback URL (another instance; see the README) instead of the message being lost.
+ */
+async function kept(deps: TwilioWebhookDeps, take: () => Promise<unknown>, res: express.Response): Promise<boolean> {
+  try {
+    await take();
+    return true;
+  } catch (error) {
+    deps.logger.error({ err: error }, 'a webhook could be neither recorded nor spooled');
+    res.status(503).json({ error: 'temporarily unable to accept messages' });
+    return false;
+  }
 }
 
 function checkSignature(deps: TwilioWebhookDeps): RequestHandler {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 
 /** A valid environment for tests: random secrets, an ephemeral port, quiet logs. */
@@ -12,6 +15,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Nod
     ADMIN_API_TOKEN: randomBytes(24).toString('hex'),
     ORG_NAME: 'Test Community Trust',
     ORG_TIMEZONE: 'Europe/London',
+    // Each service its own spool, so no test replays another's webhooks.
+    SPOOL_DIR: mkdtempSync(path.join(os.tmpdir(), 'promptly-spool-')),
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Db } from 'mongodb';
 import type { CaseStore, StaffDirectory } from '../../app/case-ports.js';
 import type { Clock, JobScheduler, PhoneProtector } from '../../app/ports.js';
-import type { InboundRequest } from '../../app/receive-inbound.js';
+import type { InboundRequest } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { ScaledClock } from '../clock/scaled-clock.js';
 import { nextScheduledEvent } from './next-scheduled-event.js';
