@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { maskSensitiveText } from './domain/mask-sensitive-text.js';
+import { maskSensitiveText } from './domain/privacy/mask-sensitive-text.js';
 import { scrubForLog } from './scrub-for-log.js';
 
 export type Logger = pino.Logger;

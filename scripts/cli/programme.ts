@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { addProgramme } from '../../src/app/add-programme.js';
-import { listProgrammes } from '../../src/app/list-programmes.js';
-import type { Programme } from '../../src/app/case-ports.js';
+import { addProgramme } from '../../src/app/admin/add-programme.js';
+import { listProgrammes } from '../../src/app/admin/list-programmes.js';
+import type { Programme } from '../../src/app/ports/programme-catalogue.js';
 import { adminCliIo, printResult, table, type AdminCliIo } from './admin-cli-io.js';
 
 const actor = 'cli';

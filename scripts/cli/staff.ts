@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { addStaff } from '../../src/app/add-staff.js';
-import { listStaff } from '../../src/app/list-staff.js';
-import { removeStaff } from '../../src/app/remove-staff.js';
+import { addStaff } from '../../src/app/admin/add-staff.js';
+import { listStaff } from '../../src/app/admin/list-staff.js';
+import { removeStaff } from '../../src/app/admin/remove-staff.js';
 import { adminCliIo, printResult, table, type AdminCliIo } from './admin-cli-io.js';
 
 const actor = 'cli';

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { addProgramme, type AddProgrammeDeps } from '../../src/app/add-programme.js';
-import { addStaff, type AddStaffDeps } from '../../src/app/add-staff.js';
+import { addProgramme, type AddProgrammeDeps } from '../../src/app/admin/add-programme.js';
+import { addStaff, type AddStaffDeps } from '../../src/app/admin/add-staff.js';
 
 /** The demo's people: numbers from Ofcom's drama range (07700 900xxx), which can never reach anyone. */
 export const demoStaff = [

@@ -1,12 +1,15 @@
 import express, { type ErrorRequestHandler, type Response } from 'express';
-import { addProgramme } from '../app/add-programme.js';
-import { addStaff } from '../app/add-staff.js';
-import type { AdminResult } from '../app/admin-result.js';
-import { listProgrammes } from '../app/list-programmes.js';
-import { listStaff } from '../app/list-staff.js';
-import type { AuditLog, ProgrammeCatalogue, StaffDirectory } from '../app/case-ports.js';
-import type { Clock, PhoneProtector } from '../app/ports.js';
-import { removeStaff } from '../app/remove-staff.js';
+import { addProgramme } from '../app/admin/add-programme.js';
+import { addStaff } from '../app/admin/add-staff.js';
+import type { AdminResult } from '../app/admin/admin-result.js';
+import { listProgrammes } from '../app/admin/list-programmes.js';
+import { listStaff } from '../app/admin/list-staff.js';
+import type { AuditLog } from '../app/ports/audit-log.js';
+import type { ProgrammeCatalogue } from '../app/ports/programme-catalogue.js';
+import type { StaffDirectory } from '../app/ports/staff-directory.js';
+import type { Clock } from '../app/ports/clock.js';
+import type { PhoneProtector } from '../app/ports/phone-protector.js';
+import { removeStaff } from '../app/admin/remove-staff.js';
 import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
 import { requireAdmin } from './require-admin.js';
 

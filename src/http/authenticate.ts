@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { ApiTokens, StaffDirectory, StaffMember } from '../app/case-ports.js';
+import type { ApiTokens } from '../app/ports/api-tokens.js';
+import type { StaffDirectory, StaffMember } from '../app/ports/staff-directory.js';
 
 export type Principal = { kind: 'admin' } | { kind: 'staff'; member: StaffMember };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CaseDeps } from '../app/cases/case-deps.js';
 import { enrolServiceUser } from '../app/cases/enrol-service-user.js';
 import { serviceUserRecord } from '../app/cases/service-user-record.js';
-import type { ApiTokens } from '../app/case-ports.js';
+import type { ApiTokens } from '../app/ports/api-tokens.js';
 import { authenticate, type Principal } from './authenticate.js';
 
 const enrolmentSchema = z.object({

@@ -1,8 +1,9 @@
 import express from 'express';
 import { z } from 'zod';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../app/reports/weekly-report.js';
-import type { ApiTokens, StaffDirectory } from '../app/case-ports.js';
-import type { Clock } from '../app/ports.js';
+import type { ApiTokens } from '../app/ports/api-tokens.js';
+import type { StaffDirectory } from '../app/ports/staff-directory.js';
+import type { Clock } from '../app/ports/clock.js';
 import { parseIsoWeek } from '../domain/schedule/iso-week.js';
 import { authenticate, type Principal } from './authenticate.js';
 

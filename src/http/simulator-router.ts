@@ -1,8 +1,8 @@
 import express, { type Response } from 'express';
 import { z } from 'zod';
-import { describeInputIssues } from '../app/admin-result.js';
+import { describeInputIssues } from '../app/admin/admin-result.js';
 import type { SimulatorBackend, SimulatorClockState, SimulatorText } from '../adapters/simulator/simulator-backend.js';
-import { normalisePhoneNumber } from '../domain/phone-number.js';
+import { normalisePhoneNumber } from '../domain/messaging/phone-number.js';
 import { simulatorPage, simulatorStyles } from './simulator-page.js';
 import { simulatorScript } from './simulator-script.js';
 

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { TwilioAdapter, twilioInboundSchema } from '../adapters/botbuilder/twilio-adapter.js';
 import { verifyTwilioSignature } from '../adapters/twilio/verify-twilio-signature.js';
-import type { WebhookIntake } from '../app/webhook-intake.js';
+import type { WebhookIntake } from '../app/channel/webhook-intake.js';
 import type { Logger } from '../logger.js';
 
 export interface TwilioWebhookDeps {

@@ -1,4 +1,4 @@
-import { addStaff } from '../../src/app/add-staff.js';
+import { addStaff } from '../../src/app/admin/add-staff.js';
 import { simulatorAllowed } from '../../src/http/simulator-allowed.js';
 import { createLogger } from '../../src/logger.js';
 import { startService, type RunningService } from '../../src/main.js';

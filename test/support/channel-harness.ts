@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffMember } from '../../src/app/case-ports.js';
+import type { StaffMember } from '../../src/app/ports/staff-directory.js';
 import { createLogger } from '../../src/logger.js';
 import { startService, type RunningService } from '../../src/main.js';
 import { startFakeTwilio, signTwilioRequest, type FakeTwilio } from './fake-twilio.js';

@@ -1,4 +1,4 @@
-import { addProgramme } from '../../src/app/add-programme.js';
+import { addProgramme } from '../../src/app/admin/add-programme.js';
 import { startChannelHarness, messageSid, type ChannelHarness } from './channel-harness.js';
 import { waitFor } from './test-clock.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/app/ports.js';
+import type { Clock } from '../../src/app/ports/clock.js';
 
 /** Real time plus an offset the test moves forward by hand, so order and gaps stay realistic. */
 export class TestClock implements Clock {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createFileSpool } from '../../src/adapters/spool/file-spool.js';
-import type { SpooledWebhook } from '../../src/app/ports.js';
+import type { SpooledWebhook } from '../../src/app/ports/webhook-spool.js';
 
 const inbound = (id: string, body: string): SpooledWebhook => ({ kind: 'inbound', at: new Date().toISOString(), request: { id, channel: 'sms', from: '+447700900123', body } });
 

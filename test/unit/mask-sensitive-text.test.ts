@@ -1,4 +1,4 @@
-import { maskSensitiveText } from '../../src/domain/mask-sensitive-text.js';
+import { maskSensitiveText } from '../../src/domain/privacy/mask-sensitive-text.js';
 
 describe('maskSensitiveText', () => {
   it.each([

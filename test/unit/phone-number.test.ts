@@ -1,4 +1,4 @@
-import { maskPhoneNumber, normalisePhoneNumber } from '../../src/domain/phone-number.js';
+import { maskPhoneNumber, normalisePhoneNumber } from '../../src/domain/messaging/phone-number.js';
 
 describe('normalisePhoneNumber', () => {
   it.each([

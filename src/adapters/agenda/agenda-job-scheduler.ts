@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { Db } from 'mongodb';
-import type { Clock, JobAction, JobScheduler } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { JobAction, JobScheduler } from '../../app/ports/job-scheduler.js';
 
 /**
  * Case jobs on Agenda: one job per (action, subject), upserted through Agenda's unique(). Each job

@@ -1,4 +1,5 @@
-import type { CaseJobHandlers, Clock, JobAction } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { CaseJobHandlers, JobAction } from '../../app/ports/job-scheduler.js';
 import type { Logger } from '../../logger.js';
 import type { SchedulerHandle } from './create-scheduler.js';
 

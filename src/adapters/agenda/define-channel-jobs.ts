@@ -1,4 +1,4 @@
-import type { Messaging } from '../../compose-messaging.js';
+import type { Messaging } from '../../compose/messaging.js';
 import type { Logger } from '../../logger.js';
 import type { SchedulerHandle } from './create-scheduler.js';
 

@@ -1,7 +1,8 @@
 import { systemClock } from '../clock/system-clock.js';
 import { digestTime } from '../../app/scheduling/send-daily-digests.js';
 import { summaryTime } from '../../app/scheduling/send-weekly-summary.js';
-import type { Clock, JobScheduler } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { JobScheduler } from '../../app/ports/job-scheduler.js';
 import { nextLocalTime } from '../../domain/schedule/next-local-time.js';
 import { nextMondayAt } from '../../domain/schedule/next-monday-at.js';
 import type { SchedulerHandle } from './create-scheduler.js';

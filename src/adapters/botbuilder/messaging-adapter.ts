@@ -1,5 +1,5 @@
 import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
-import type { InboundMessage } from '../../app/ports.js';
+import type { InboundMessage } from '../../app/ports/message-log.js';
 
 /** Bot Framework's conversation id is the number's keyed hash: no phone number travels in an activity. */
 export const botIdentity = { id: 'promptly', name: 'promptly' };

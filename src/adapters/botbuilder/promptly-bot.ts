@@ -1,6 +1,6 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { TurnOutcome } from '../../app/handle-turn.js';
-import type { InboundMessage } from '../../app/ports.js';
+import type { TurnOutcome } from '../../app/cases/handle-turn.js';
+import type { InboundMessage } from '../../app/ports/message-log.js';
 import type { PromptlyChannelData } from './messaging-adapter.js';
 
 /** Where the turn's outcome is left for the adapter's caller (the inbox). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundRequest } from '../../app/ports.js';
+import type { InboundRequest } from '../../app/ports/message-log.js';
 import { MessagingAdapter } from './messaging-adapter.js';
 
 /**

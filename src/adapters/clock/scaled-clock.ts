@@ -1,4 +1,4 @@
-import type { Clock } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
 
 /**
  * A clock that runs `scale` times faster than the wall clock (TIME_SCALE), from an anchor: at real

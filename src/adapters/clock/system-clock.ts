@@ -1,3 +1,3 @@
-import type { Clock } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
 
 export const systemClock: Clock = { now: () => new Date(), toReal: (at) => at };

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { PhoneProtector } from '../../app/ports.js';
+import type { PhoneProtector } from '../../app/ports/phone-protector.js';
 import { createSealer, deriveSubkey } from './sealer.js';
 
-export type { PhoneProtector } from '../../app/ports.js';
+export type { PhoneProtector } from '../../app/ports/phone-protector.js';
 
 /**
  * Phone numbers are the one direct identifier promptly keeps, so they are encrypted at rest and

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { ApiTokens } from '../../app/case-ports.js';
+import type { ApiTokens } from '../../app/ports/api-tokens.js';
 
 /** Tokens are 32 random bytes; the database holds their SHA-256, so a copy of it grants nothing. */
 export function createMongoApiTokens(db: Db): ApiTokens {

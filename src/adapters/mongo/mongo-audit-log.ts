@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { AuditLog } from '../../app/case-ports.js';
+import type { AuditLog } from '../../app/ports/audit-log.js';
 import { insertUnlessPresent } from './documents.js';
 
 interface AuditDoc {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/case-ports.js';
-import { formatReference } from '../../domain/enrolment.js';
+import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/ports/case-store.js';
+import { formatReference } from '../../domain/cases/enrolment.js';
 import { insertUnlessPresent, isDuplicateKey, withoutId, withId } from './documents.js';
 
 const liveStatuses = ['pending-consent', 'active', 'paused', 'consent-lapsed'];

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Contact, ContactBook } from '../../app/ports.js';
+import type { Contact, ContactBook } from '../../app/ports/contact-book.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import { retryOnDuplicate } from './documents.js';
 

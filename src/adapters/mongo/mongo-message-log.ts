@@ -1,6 +1,6 @@
 import type { Db, Filter } from 'mongodb';
 import { statusRank, type MessageStatus } from '../../domain/messaging/message-status.js';
-import type { InboundMessage, MessageLog, OutboundMessage } from '../../app/ports.js';
+import type { InboundMessage, MessageLog, OutboundMessage } from '../../app/ports/message-log.js';
 
 // The domain types in ports.ts are the contract; this is their storage shape, plus bookkeeping.
 interface MessageDoc {

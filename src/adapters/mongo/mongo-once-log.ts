@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { OnceLog } from '../../app/case-ports.js';
+import type { OnceLog } from '../../app/ports/once-log.js';
 import { isDuplicateKey } from './documents.js';
 
 /** Once-only markers as documents keyed by what happened once: the unique _id decides. */

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { Programme, ProgrammeCatalogue } from '../../app/case-ports.js';
-import { programmeSlug } from '../../app/programme-slug.js';
+import type { Programme, ProgrammeCatalogue } from '../../app/ports/programme-catalogue.js';
+import { programmeSlug } from '../../app/admin/programme-slug.js';
 import { retryOnDuplicate } from './documents.js';
 
 type ProgrammeDoc = Omit<Programme, 'id' | 'isDefault'> & { _id: string };

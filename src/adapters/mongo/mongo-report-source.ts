@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { CaseloadAssessment, ReportSource } from '../../app/reports/report-source.js';
+import type { CaseloadAssessment, ReportSource } from '../../app/ports/report-source.js';
 import type { AssessmentRecord, Period } from '../../domain/analytics/analytics-records.js';
 
 type AssessmentDoc = { _id: string } & Omit<AssessmentRecord, 'completedAt' | 'late'> & { completedAt?: Date; late?: boolean };

@@ -1,5 +1,5 @@
 import type { Db, Filter } from 'mongodb';
-import type { StaffDirectory, StaffMember } from '../../app/case-ports.js';
+import type { StaffDirectory, StaffMember } from '../../app/ports/staff-directory.js';
 
 interface StaffDoc {
   _id: string;

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { TurnLocks } from '../../app/ports.js';
+import type { TurnLocks } from '../../app/ports/turn-locks.js';
 
 /**
  * A lock per phone number, made of a document whose _id is the number's hash: inserting it is

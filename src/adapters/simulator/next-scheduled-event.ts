@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { CaseStore } from '../../app/case-ports.js';
-import type { JobAction } from '../../app/ports.js';
+import type { CaseStore } from '../../app/ports/case-store.js';
+import type { JobAction } from '../../app/ports/job-scheduler.js';
 
 export interface ScheduledEvent {
   at: Date;

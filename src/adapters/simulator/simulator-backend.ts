@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from 'mongodb';
-import type { CaseStore, StaffDirectory } from '../../app/case-ports.js';
-import type { Clock, JobScheduler, PhoneProtector } from '../../app/ports.js';
-import type { InboundRequest } from '../../app/ports.js';
+import type { CaseStore } from '../../app/ports/case-store.js';
+import type { StaffDirectory } from '../../app/ports/staff-directory.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { JobScheduler } from '../../app/ports/job-scheduler.js';
+import type { PhoneProtector } from '../../app/ports/phone-protector.js';
+import type { InboundRequest } from '../../app/ports/message-log.js';
 import type { Logger } from '../../logger.js';
 import { ScaledClock } from '../clock/scaled-clock.js';
 import { nextScheduledEvent } from './next-scheduled-event.js';

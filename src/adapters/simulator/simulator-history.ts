@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { PhoneProtector } from '../../app/ports.js';
+import type { PhoneProtector } from '../../app/ports/phone-protector.js';
 import { simulatorMessageView, type SimulatorMessageView } from './simulator-message.js';
 
 interface MessageDoc {

@@ -1,4 +1,4 @@
-import { countSmsSegments } from '../../domain/measures/count-sms-segments.js';
+import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
 
 export type SimulatorRole = 'worker' | 'manager' | 'admin' | 'service-user' | 'unknown';
 

@@ -1,5 +1,6 @@
-import type { CaseStore, ServiceUser, StaffDirectory } from '../../app/case-ports.js';
-import type { PhoneProtector } from '../../app/ports.js';
+import type { CaseStore, ServiceUser } from '../../app/ports/case-store.js';
+import type { StaffDirectory } from '../../app/ports/staff-directory.js';
+import type { PhoneProtector } from '../../app/ports/phone-protector.js';
 import type { SimulatorPhone, SimulatorRole } from './simulator-message.js';
 
 export type SimulatorPhoneBook = ReturnType<typeof createSimulatorPhoneBook>;

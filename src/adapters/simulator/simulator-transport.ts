@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Clock, MessageTransport } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { MessageTransport } from '../../app/ports/message-transport.js';
 import { systemClock } from '../clock/system-clock.js';
 
 export interface SimulatedMessage {

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { CaseStore } from '../../app/case-ports.js';
-import type { JobScheduler } from '../../app/ports.js';
+import type { CaseStore } from '../../app/ports/case-store.js';
+import type { JobScheduler } from '../../app/ports/job-scheduler.js';
 import type { ScaledClock } from '../clock/scaled-clock.js';
 import { nextScheduledEvent } from './next-scheduled-event.js';
 import { waitForDueJobs } from './wait-for-due-jobs.js';

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Clock } from '../../app/ports.js';
+import type { Clock } from '../../app/ports/clock.js';
 
 interface JobDoc {
   data?: { at?: Date | string };

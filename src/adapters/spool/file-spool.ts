@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { SpooledWebhook, WebhookSpool } from '../../app/ports.js';
+import type { SpooledWebhook, WebhookSpool } from '../../app/ports/webhook-spool.js';
 import { createSealer } from '../crypto/sealer.js';
 
 /**

@@ -1,4 +1,4 @@
-import { maskSensitiveText } from '../../domain/mask-sensitive-text.js';
+import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 
 /**
  * A failed Twilio call in the only shape that leaves the adapter: Twilio's error code or the

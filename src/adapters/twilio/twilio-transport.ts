@@ -1,10 +1,10 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message.js';
-import type { MessageTransport, OutboundRequest, SendResult } from '../../app/ports.js';
+import type { MessageTransport, OutboundRequest, SendResult } from '../../app/ports/message-transport.js';
 import { TwilioRequestError } from './twilio-request-error.js';
 
-export type { OutboundRequest, SendResult } from '../../app/ports.js';
+export type { OutboundRequest, SendResult } from '../../app/ports/message-transport.js';
 
 export interface TwilioSettings {
   accountSid: string;

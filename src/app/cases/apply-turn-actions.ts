@@ -1,5 +1,5 @@
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Enrolment } from '../case-ports.js';
+import type { Enrolment } from '../ports/case-store.js';
 import { scheduleEscalation } from '../scheduling/escalate-alert.js';
 import { managersOf, tellStaff, type CaseDeps } from './case-deps.js';
 import type { TurnAction } from './turn-action.js';

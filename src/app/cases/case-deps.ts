@@ -1,8 +1,15 @@
 import type { MessagePurpose, Channel } from '../../domain/messaging/delivery-plan.js';
 import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import type { Logger } from '../../logger.js';
-import type { AuditLog, CaseStore, ProgrammeCatalogue, StaffDirectory, StaffMember } from '../case-ports.js';
-import type { Clock, ContactBook, JobScheduler, PhoneProtector, TurnLocks } from '../ports.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { CaseStore } from '../ports/case-store.js';
+import type { ProgrammeCatalogue } from '../ports/programme-catalogue.js';
+import type { StaffDirectory, StaffMember } from '../ports/staff-directory.js';
+import type { Clock } from '../ports/clock.js';
+import type { ContactBook } from '../ports/contact-book.js';
+import type { JobScheduler } from '../ports/job-scheduler.js';
+import type { PhoneProtector } from '../ports/phone-protector.js';
+import type { TurnLocks } from '../ports/turn-locks.js';
 
 /** What the conversation use cases need: the case record, the directories, and a way to send. */
 export interface CaseDeps {

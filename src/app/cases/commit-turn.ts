@@ -1,4 +1,4 @@
-import type { CommittedTurn, Conversation } from '../case-ports.js';
+import type { CommittedTurn, Conversation } from '../ports/case-store.js';
 import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
 import type { CaseDeps } from './case-deps.js';
 import { scopeToTurn } from './scope-to-turn.js';

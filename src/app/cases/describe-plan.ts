@@ -1,4 +1,4 @@
-import type { Programme } from '../case-ports.js';
+import type { Programme } from '../ports/programme-catalogue.js';
 
 /** "now and again in about 6 and 12 weeks": when a programme will ask, for the consent request. */
 export function describePlan(programme: Pick<Programme, 'plan'>): string {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { consentRequest } from '../../domain/consent.js';
+import { consentRequest } from '../../domain/cases/consent.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import { editDistance } from '../../domain/measures/edit-distance.js';
-import { normalisePhoneNumber } from '../../domain/phone-number.js';
+import { normalisePhoneNumber } from '../../domain/messaging/phone-number.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
-import type { Enrolment, Programme, StaffMember } from '../case-ports.js';
+import type { Enrolment } from '../ports/case-store.js';
+import type { Programme } from '../ports/programme-catalogue.js';
+import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
 import { describePlan } from './describe-plan.js';
 import { scheduleConsentChase } from '../scheduling/chase-consent.js';

@@ -1,8 +1,8 @@
-import { readConsentReply } from '../../domain/consent.js';
-import { transitionEnrolment } from '../../domain/enrolment.js';
+import { readConsentReply } from '../../domain/cases/consent.js';
+import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import type { OptOutIntent } from '../../domain/messaging/opt-out-intent.js';
-import type { Conversation, Enrolment, ServiceUser } from '../case-ports.js';
-import type { InboundMessage } from '../ports.js';
+import type { Conversation, Enrolment, ServiceUser } from '../ports/case-store.js';
+import type { InboundMessage } from '../ports/message-log.js';
 import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
 import type { CaseDeps } from './case-deps.js';
 import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousTurn, turnSeen } from './commit-turn.js';

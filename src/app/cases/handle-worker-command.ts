@@ -1,12 +1,13 @@
-import { transitionEnrolment, formatReference, type EnrolmentAction } from '../../domain/enrolment.js';
-import { parseWorkerCommand } from '../../domain/worker-commands.js';
+import { transitionEnrolment, formatReference, type EnrolmentAction } from '../../domain/cases/enrolment.js';
+import { parseWorkerCommand } from '../../domain/cases/worker-commands.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Enrolment, StaffMember } from '../case-ports.js';
+import type { Enrolment } from '../ports/case-store.js';
+import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { workerStatus } from './worker-status.js';
-import { maskSensitiveText } from '../../domain/mask-sensitive-text.js';
+import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 
 /** HELP for staff: the commands, and (as for anyone) the organisation and how to stop. */
 export function workerHelp(orgName: string): string {

@@ -1,6 +1,6 @@
 import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
-import type { Assessment, Enrolment } from '../case-ports.js';
+import type { Assessment, Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
 import { stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';

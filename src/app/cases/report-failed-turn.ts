@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../ports.js';
+import type { InboundMessage } from '../ports/message-log.js';
 import { tellStaff, type CaseDeps } from './case-deps.js';
 import { scopeToTurn } from './scope-to-turn.js';
 

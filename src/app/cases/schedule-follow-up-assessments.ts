@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { scheduleFollowUps } from '../../domain/schedule.js';
-import type { Enrolment } from '../case-ports.js';
+import { scheduleFollowUps } from '../../domain/schedule/schedule-follow-ups.js';
+import type { Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
 
 /** The baseline is done: every follow-up of the programme is put on the calendar (the scheduler opens them). */

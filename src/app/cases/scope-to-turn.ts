@@ -1,4 +1,4 @@
-import type { AuditLog } from '../case-ports.js';
+import type { AuditLog } from '../ports/audit-log.js';
 import type { OutgoingText } from './case-deps.js';
 
 /**

@@ -1,5 +1,5 @@
-import { formatReference, parseReference } from '../../domain/enrolment.js';
-import type { Enrolment } from '../case-ports.js';
+import { formatReference, parseReference } from '../../domain/cases/enrolment.js';
+import type { Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
 
 /**

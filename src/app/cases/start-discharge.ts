@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { scheduleDischarge, dischargeTimepointId } from '../../domain/schedule/schedule-discharge.js';
-import type { Enrolment } from '../case-ports.js';
+import type { Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
 
 /** DONE: when the programme has a discharge follow-up, it goes on the calendar. Returns when, in words, or null. */

@@ -1,11 +1,12 @@
-import { step } from '../../domain/conversation.js';
+import { step } from '../../domain/conversation/step.js';
 import type { QuestionnaireEvent } from '../../domain/conversation/questionnaire-event.js';
 import type { QuestionnaireState } from '../../domain/conversation/questionnaire-state.js';
 import type { Measure } from '../../domain/measures/measure.js';
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
-import { scheduleFollowUps } from '../../domain/schedule.js';
+import { scheduleFollowUps } from '../../domain/schedule/schedule-follow-ups.js';
 import { isLate } from '../../domain/schedule/is-late.js';
-import type { Assessment, Enrolment, Programme } from '../case-ports.js';
+import type { Assessment, Enrolment } from '../ports/case-store.js';
+import type { Programme } from '../ports/programme-catalogue.js';
 import type { CaseDeps } from './case-deps.js';
 import type { TurnAction } from './turn-action.js';
 

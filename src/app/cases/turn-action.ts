@@ -1,6 +1,7 @@
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
-import type { Assessment, AuditEntry, Enrolment } from '../case-ports.js';
-import type { JobAction } from '../ports.js';
+import type { AuditEntry } from '../ports/audit-log.js';
+import type { Assessment, Enrolment } from '../ports/case-store.js';
+import type { JobAction } from '../ports/job-scheduler.js';
 
 /**
  * What a turn decided to do, as data. A turn reads, decides, then saves its actions in the same

@@ -1,4 +1,4 @@
-import type { StaffMember } from '../case-ports.js';
+import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
 
 const statusWords: Record<string, string> = {

@@ -1,12 +1,12 @@
-import { weeklySummary, type WeeklySummary } from '../../domain/analytics.js';
+import { weeklySummary, type WeeklySummary } from '../../domain/analytics/weekly-summary.js';
 import type { AssessmentRecord, Period, WorkerRecord } from '../../domain/analytics/analytics-records.js';
 import { isFollowUpDueIn } from '../../domain/analytics/follow-up-rate.js';
 import { formatWeeklySummarySms } from '../../domain/analytics/format-weekly-summary-sms.js';
 import { isoWeekOf } from '../../domain/schedule/iso-week-of.js';
 import { isoWeekRange } from '../../domain/schedule/iso-week-range.js';
 import { previousIsoWeek } from '../../domain/schedule/previous-iso-week.js';
-import type { StaffDirectory } from '../case-ports.js';
-import type { ReportSource } from './report-source.js';
+import type { StaffDirectory } from '../ports/staff-directory.js';
+import type { ReportSource } from '../ports/report-source.js';
 
 export interface WeeklyReportDeps {
   source: ReportSource;

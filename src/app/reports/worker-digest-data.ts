@@ -1,9 +1,10 @@
 import type { LocalDate } from '../../domain/schedule/local-date-time.js';
 import { addLocalDays } from '../../domain/schedule/local-date-time.js';
 import { zonedTimeToUtc } from '../../domain/schedule/zoned-time-to-utc.js';
-import type { WorkerDigestInput } from '../../domain/worker-digest.js';
-import type { CaseStore, StaffMember } from '../case-ports.js';
-import type { CaseloadAssessment, ReportSource } from './report-source.js';
+import type { WorkerDigestInput } from '../../domain/analytics/worker-digest.js';
+import type { CaseStore } from '../ports/case-store.js';
+import type { StaffMember } from '../ports/staff-directory.js';
+import type { CaseloadAssessment, ReportSource } from '../ports/report-source.js';
 
 export interface WorkerDigestDeps {
   source: ReportSource;

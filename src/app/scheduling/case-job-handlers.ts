@@ -1,7 +1,7 @@
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { OnceLog } from '../case-ports.js';
-import type { CaseJobHandlers } from '../ports.js';
-import type { ReportSource } from '../reports/report-source.js';
+import type { OnceLog } from '../ports/once-log.js';
+import type { CaseJobHandlers } from '../ports/job-scheduler.js';
+import type { ReportSource } from '../ports/report-source.js';
 import { sendDailyDigests } from './send-daily-digests.js';
 import { sendWeeklySummary } from './send-weekly-summary.js';
 import { lapseConsent, remindConsent } from './chase-consent.js';

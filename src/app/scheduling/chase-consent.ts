@@ -1,11 +1,11 @@
-import { transitionEnrolment } from '../../domain/enrolment.js';
+import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { lapseInstant } from '../../domain/schedule/lapse-instant.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { Enrolment } from '../case-ports.js';
-import type { JobOutcome } from '../ports.js';
+import type { Enrolment } from '../ports/case-store.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 
 /** Days after the last consent reminder before the request lapses. */
 export const consentLapseDays = 2;

@@ -1,7 +1,7 @@
 import { addWorkingHours } from '../../domain/schedule/add-working-hours.js';
 import { managersOf, tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { SafeguardingAlert } from '../case-ports.js';
-import type { JobOutcome } from '../ports.js';
+import type { SafeguardingAlert } from '../ports/case-store.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 
 /** Default: managers hear of an alert nobody has acknowledged within 4 working hours. */
 export const escalateAfterWorkingHours = 4;

@@ -1,5 +1,5 @@
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { JobOutcome } from '../ports.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 
 /**
  * The window has closed without a completed questionnaire: the timepoint is lapsed (answers given

@@ -8,7 +8,7 @@ import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '.
 import { scopeToTurn } from '../cases/scope-to-turn.js';
 import { stepQuestionnaire } from '../cases/step-questionnaire.js';
 import type { TurnAction } from '../cases/turn-action.js';
-import type { JobOutcome } from '../ports.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 import { withTurnLock } from './with-turn-lock.js';
 
 const day = 86_400_000;

@@ -6,7 +6,7 @@ import type { CaseDeps } from '../cases/case-deps.js';
 import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
 import { scopeToTurn } from '../cases/scope-to-turn.js';
 import { stepQuestionnaire } from '../cases/step-questionnaire.js';
-import type { JobOutcome } from '../ports.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 import { withTurnLock } from './with-turn-lock.js';
 
 /**

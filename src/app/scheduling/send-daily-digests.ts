@@ -1,10 +1,10 @@
-import { workerDigest } from '../../domain/worker-digest.js';
+import { workerDigest } from '../../domain/analytics/worker-digest.js';
 import { nextLocalTime } from '../../domain/schedule/next-local-time.js';
 import { utcToZoned } from '../../domain/schedule/utc-to-zoned.js';
 import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { OnceLog } from '../case-ports.js';
-import type { JobOutcome } from '../ports.js';
-import type { ReportSource } from '../reports/report-source.js';
+import type { OnceLog } from '../ports/once-log.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
+import type { ReportSource } from '../ports/report-source.js';
 import { workerDigestData } from '../reports/worker-digest-data.js';
 
 export const digestTime = '09:30';

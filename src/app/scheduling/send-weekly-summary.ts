@@ -1,8 +1,8 @@
 import { nextMondayAt } from '../../domain/schedule/next-monday-at.js';
 import { managersOf, tellStaff, type CaseDeps } from '../cases/case-deps.js';
-import type { OnceLog } from '../case-ports.js';
-import type { JobOutcome } from '../ports.js';
-import type { ReportSource } from '../reports/report-source.js';
+import type { OnceLog } from '../ports/once-log.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
+import type { ReportSource } from '../ports/report-source.js';
 import { lastCompleteWeek, weeklySummaryText } from '../reports/weekly-report.js';
 
 export const summaryTime = '09:00';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobOutcome } from '../ports.js';
+import type { JobOutcome } from '../ports/job-scheduler.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { WeeklySummary, WorkerSummary } from '../analytics.js';
-import { countSmsSegments } from '../measures/count-sms-segments.js';
-import { normaliseToGsm7 } from '../measures/normalise-to-gsm7.js';
+import type { WeeklySummary, WorkerSummary } from './weekly-summary.js';
+import { countSmsSegments } from '../messaging/count-sms-segments.js';
+import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { formatPercent } from './format-percent.js';
 
 export interface WeeklySummarySmsOptions {

@@ -1,4 +1,4 @@
-import { normaliseToGsm7 } from '../measures/normalise-to-gsm7.js';
+import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { renderItem } from '../measures/render-item.js';
 import type { QuestionnaireEffect, SendPurpose } from './questionnaire-effect.js';
 import type { QuestionnaireState } from './questionnaire-state.js';

@@ -1,6 +1,6 @@
 import type { MeasureItem } from '../measures/measure.js';
 import type { ReplyCommand } from '../measures/match-reply-command.js';
-import { normaliseToGsm7 } from '../measures/normalise-to-gsm7.js';
+import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { parseReply } from '../measures/parse-reply.js';
 import { askCurrentItem } from './ask-current-item.js';
 import { mayLeaveMissing } from './may-leave-missing.js';

@@ -1,4 +1,4 @@
-import { normaliseToGsm7 } from '../measures/normalise-to-gsm7.js';
+import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { askCurrentItem } from './ask-current-item.js';
 import { completeQuestionnaire } from './complete-questionnaire.js';
 import type { QuestionnaireEffect } from './questionnaire-effect.js';

@@ -1,8 +1,8 @@
-import { countSmsSegments } from './count-sms-segments.js';
-import type { SmsSegmentCount } from './count-sms-segments.js';
+import { countSmsSegments } from '../messaging/count-sms-segments.js';
+import type { SmsSegmentCount } from '../messaging/count-sms-segments.js';
 import type { Measure, MeasureItem } from './measure.js';
 import { measureUsability } from './measure-usability.js';
-import { normaliseToGsm7 } from './normalise-to-gsm7.js';
+import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { responseFormat } from './response-format.js';
 import type { ResponseFormat } from './response-format.js';
 

@@ -4,8 +4,11 @@ import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
 import { createMongoAuditLog } from '../../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoProgrammeCatalogue } from '../../../src/adapters/mongo/mongo-programme-catalogue.js';
 import { createMongoStaffDirectory } from '../../../src/adapters/mongo/mongo-staff-directory.js';
-import type { AuditLog, ProgrammeCatalogue, StaffDirectory } from '../../../src/app/case-ports.js';
-import type { Clock, PhoneProtector } from '../../../src/app/ports.js';
+import type { AuditLog } from '../../../src/app/ports/audit-log.js';
+import type { ProgrammeCatalogue } from '../../../src/app/ports/programme-catalogue.js';
+import type { StaffDirectory } from '../../../src/app/ports/staff-directory.js';
+import type { Clock } from '../../../src/app/ports/clock.js';
+import type { PhoneProtector } from '../../../src/app/ports/phone-protector.js';
 import { loadMeasures, type MeasureCatalogue } from '../../../src/domain/measures/load-measures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 

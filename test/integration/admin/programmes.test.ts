@@ -1,6 +1,6 @@
-import { addProgramme } from '../../../src/app/add-programme.js';
-import { listProgrammes } from '../../../src/app/list-programmes.js';
-import type { Programme } from '../../../src/app/case-ports.js';
+import { addProgramme } from '../../../src/app/admin/add-programme.js';
+import { listProgrammes } from '../../../src/app/admin/list-programmes.js';
+import type { Programme } from '../../../src/app/ports/programme-catalogue.js';
 import { openAdminFixture, type AdminFixture } from './admin-fixture.js';
 
 let fx: AdminFixture;

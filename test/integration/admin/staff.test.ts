@@ -1,7 +1,7 @@
-import { addStaff } from '../../../src/app/add-staff.js';
-import { listStaff } from '../../../src/app/list-staff.js';
-import { removeStaff } from '../../../src/app/remove-staff.js';
-import type { StaffView } from '../../../src/app/staff-view.js';
+import { addStaff } from '../../../src/app/admin/add-staff.js';
+import { listStaff } from '../../../src/app/admin/list-staff.js';
+import { removeStaff } from '../../../src/app/admin/remove-staff.js';
+import type { StaffView } from '../../../src/app/admin/staff-view.js';
 import { openAdminFixture, phoneForms, type AdminFixture } from './admin-fixture.js';
 
 let fx: AdminFixture;

@@ -1,7 +1,7 @@
 import { createMongoMessageLog } from '../../../src/adapters/mongo/mongo-message-log.js';
 import { createMongoTurnLocks } from '../../../src/adapters/mongo/mongo-turn-locks.js';
-import { drainInbox } from '../../../src/app/drain-inbox.js';
-import type { InboundMessage } from '../../../src/app/ports.js';
+import { drainInbox } from '../../../src/app/channel/drain-inbox.js';
+import type { InboundMessage } from '../../../src/app/ports/message-log.js';
 import { createLogger } from '../../../src/logger.js';
 import { messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';

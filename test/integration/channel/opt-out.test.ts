@@ -1,4 +1,4 @@
-import { sendMessage } from '../../../src/app/send-message.js';
+import { sendMessage } from '../../../src/app/channel/send-message.js';
 import { messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';
 

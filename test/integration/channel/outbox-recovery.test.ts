@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboundMessage } from '../../../src/app/ports.js';
-import { deliverMessage } from '../../../src/app/deliver-message.js';
-import { sendMessage } from '../../../src/app/send-message.js';
-import { sweepOutbox } from '../../../src/app/sweep-outbox.js';
+import type { OutboundMessage } from '../../../src/app/ports/message-log.js';
+import { deliverMessage } from '../../../src/app/channel/deliver-message.js';
+import { sendMessage } from '../../../src/app/channel/send-message.js';
+import { sweepOutbox } from '../../../src/app/channel/sweep-outbox.js';
 import { startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 
 describe('the outbox', () => {

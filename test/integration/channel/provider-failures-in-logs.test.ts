@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { addProgramme } from '../../../src/app/add-programme.js';
-import { sendMessage } from '../../../src/app/send-message.js';
-import { sweepOutbox } from '../../../src/app/sweep-outbox.js';
+import { addProgramme } from '../../../src/app/admin/add-programme.js';
+import { sendMessage } from '../../../src/app/channel/send-message.js';
+import { sweepOutbox } from '../../../src/app/channel/sweep-outbox.js';
 import { createLogger } from '../../../src/logger.js';
 import { startService, type RunningService } from '../../../src/main.js';
 import { publicBaseUrl } from '../../support/channel-harness.js';

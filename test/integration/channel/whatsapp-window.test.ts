@@ -1,5 +1,5 @@
 import type { MessagePurpose } from '../../../src/domain/messaging/delivery-plan.js';
-import { sendMessage } from '../../../src/app/send-message.js';
+import { sendMessage } from '../../../src/app/channel/send-message.js';
 import { invitationTemplate, messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';
 

@@ -1,6 +1,6 @@
 import type { CaseDeps } from '../../../src/app/cases/case-deps.js';
-import { handleTurn } from '../../../src/app/handle-turn.js';
-import type { InboundMessage } from '../../../src/app/ports.js';
+import { handleTurn } from '../../../src/app/cases/handle-turn.js';
+import type { InboundMessage } from '../../../src/app/ports/message-log.js';
 import { messageSid } from '../../support/channel-harness.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { createMongoCaseStore } from '../../../src/adapters/mongo/mongo-case-store.js';
 import { createMongoStaffDirectory } from '../../../src/adapters/mongo/mongo-staff-directory.js';
-import type { Assessment, CaseStore, Enrolment, StaffDirectory, StaffMember } from '../../../src/app/case-ports.js';
+import type { Assessment, CaseStore, Enrolment } from '../../../src/app/ports/case-store.js';
+import type { StaffDirectory, StaffMember } from '../../../src/app/ports/staff-directory.js';
 
 export interface CaseSeeder {
   cases: CaseStore;

@@ -3,7 +3,7 @@ import express from 'express';
 import { createMongoApiTokens } from '../../../src/adapters/mongo/mongo-api-tokens.js';
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
-import type { StaffMember } from '../../../src/app/case-ports.js';
+import type { StaffMember } from '../../../src/app/ports/staff-directory.js';
 import { weeklySummaryText } from '../../../src/app/reports/weekly-report.js';
 import { reportsApi, type ReportsApiDeps } from '../../../src/http/reports-api.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';

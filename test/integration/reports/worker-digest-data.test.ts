@@ -1,8 +1,8 @@
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
-import type { StaffMember } from '../../../src/app/case-ports.js';
+import type { StaffMember } from '../../../src/app/ports/staff-directory.js';
 import { workerDigestData, type WorkerDigestDeps } from '../../../src/app/reports/worker-digest-data.js';
-import { workerDigest } from '../../../src/domain/worker-digest.js';
+import { workerDigest } from '../../../src/domain/analytics/worker-digest.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { caseSeeder } from './seed-cases.js';
 

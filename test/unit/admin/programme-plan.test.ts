@@ -1,5 +1,5 @@
-import { programmePlan } from '../../../src/app/programme-plan.js';
-import { programmeSlug } from '../../../src/app/programme-slug.js';
+import { programmePlan } from '../../../src/app/admin/programme-plan.js';
+import { programmeSlug } from '../../../src/app/admin/programme-slug.js';
 
 describe('programme slugs', () => {
   it.each([

@@ -1,7 +1,7 @@
-import { weeklySummary, type WeeklySummary } from '../../../src/domain/analytics.js';
+import { weeklySummary, type WeeklySummary } from '../../../src/domain/analytics/weekly-summary.js';
 import { formatPercent } from '../../../src/domain/analytics/format-percent.js';
 import { formatWeeklySummarySms } from '../../../src/domain/analytics/format-weekly-summary-sms.js';
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 import { alerts, assessments, enrolments, previousWeek, thisWeek, workers } from './two-week-fixture.js';
 
 const options = { orgName: 'Riverside Wellbeing', dashboardUrl: 'https://promptly.example.org/dashboard', weekLabel: 'w/c 23 Nov' };

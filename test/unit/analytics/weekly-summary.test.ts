@@ -1,4 +1,4 @@
-import { weeklySummary, type WorkerSummary } from '../../../src/domain/analytics.js';
+import { weeklySummary, type WorkerSummary } from '../../../src/domain/analytics/weekly-summary.js';
 import type { AssessmentRecord } from '../../../src/domain/analytics/analytics-records.js';
 import { followUpRateByWorker } from '../../../src/domain/analytics/follow-up-rate-by-worker.js';
 import { followUpRate } from '../../../src/domain/analytics/follow-up-rate.js';

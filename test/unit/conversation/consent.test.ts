@@ -1,6 +1,6 @@
-import { consentRequest, readConsentReply } from '../../../src/domain/consent.js';
-import type { ConsentReply, ConsentRequestDetails } from '../../../src/domain/consent.js';
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
+import { consentRequest, readConsentReply } from '../../../src/domain/cases/consent.js';
+import type { ConsentReply, ConsentRequestDetails } from '../../../src/domain/cases/consent.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 
 const details: ConsentRequestDetails = {
   orgName: 'Riverside Wellbeing',

@@ -1,5 +1,5 @@
-import { formatReference, parseReference, transitionEnrolment } from '../../../src/domain/enrolment.js';
-import type { EnrolmentAction, EnrolmentStatus } from '../../../src/domain/enrolment.js';
+import { formatReference, parseReference, transitionEnrolment } from '../../../src/domain/cases/enrolment.js';
+import type { EnrolmentAction, EnrolmentStatus } from '../../../src/domain/cases/enrolment.js';
 
 describe('service-user references', () => {
   it.each([[1, 'SU-0001'], [42, 'SU-0042'], [9999, 'SU-9999'], [12345, 'SU-12345']])('when the number is %d, then the reference is %s', (n, reference) => {

@@ -1,5 +1,5 @@
 import { newQuestionnaireState } from '../../../src/domain/conversation/new-questionnaire-state.js';
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 import { shippedMeasure } from '../measures/shipped-measure.js';
 import { effectTags, runQuestionnaire, sentTexts, startTime } from './run-questionnaire.js';
 

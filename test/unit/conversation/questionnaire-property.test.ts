@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { step } from '../../../src/domain/conversation.js';
+import { step } from '../../../src/domain/conversation/step.js';
 import { newQuestionnaireState } from '../../../src/domain/conversation/new-questionnaire-state.js';
 import type { QuestionnaireEvent } from '../../../src/domain/conversation/questionnaire-event.js';
 import { shippedMeasure } from '../measures/shipped-measure.js';

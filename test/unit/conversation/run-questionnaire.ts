@@ -1,4 +1,4 @@
-import { step } from '../../../src/domain/conversation.js';
+import { step } from '../../../src/domain/conversation/step.js';
 import { newQuestionnaireState } from '../../../src/domain/conversation/new-questionnaire-state.js';
 import type { QuestionnaireEffect } from '../../../src/domain/conversation/questionnaire-effect.js';
 import type { QuestionnaireEvent } from '../../../src/domain/conversation/questionnaire-event.js';

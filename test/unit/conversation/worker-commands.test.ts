@@ -1,5 +1,5 @@
-import { parseWorkerCommand } from '../../../src/domain/worker-commands.js';
-import type { WorkerCommand } from '../../../src/domain/worker-commands.js';
+import { parseWorkerCommand } from '../../../src/domain/cases/worker-commands.js';
+import type { WorkerCommand } from '../../../src/domain/cases/worker-commands.js';
 
 const enrolHint = 'To enrol someone, text ENROL followed by their mobile number, e.g. ENROL 07700 900123';
 

@@ -1,4 +1,4 @@
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 
 describe('counting SMS segments', () => {
   it.each([

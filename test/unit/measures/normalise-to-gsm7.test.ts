@@ -1,5 +1,5 @@
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
-import { normaliseToGsm7 } from '../../../src/domain/measures/normalise-to-gsm7.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
+import { normaliseToGsm7 } from '../../../src/domain/messaging/normalise-to-gsm7.js';
 
 describe('normalising text to the GSM-7 alphabet', () => {
   it.each([

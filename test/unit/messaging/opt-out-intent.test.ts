@@ -1,6 +1,6 @@
 import { optOutIntent } from '../../../src/domain/messaging/opt-out-intent.js';
 import { parseReply } from '../../../src/domain/measures/parse-reply.js';
-import { readConsentReply } from '../../../src/domain/consent.js';
+import { readConsentReply } from '../../../src/domain/cases/consent.js';
 import { shippedItem } from '../measures/shipped-measure.js';
 
 // Twilio's default opt-out list, and forms people actually send.

@@ -1,5 +1,5 @@
-import { countSmsSegments } from '../../../src/domain/measures/count-sms-segments.js';
-import { workerDigest, type WorkerDigestInput } from '../../../src/domain/worker-digest.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
+import { workerDigest, type WorkerDigestInput } from '../../../src/domain/analytics/worker-digest.js';
 
 const quiet: WorkerDigestInput = {
   workerName: 'Alex',

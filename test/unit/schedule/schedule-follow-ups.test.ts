@@ -1,4 +1,4 @@
-import { scheduleFollowUps } from '../../../src/domain/schedule.js';
+import { scheduleFollowUps } from '../../../src/domain/schedule/schedule-follow-ups.js';
 import { scheduleDischarge } from '../../../src/domain/schedule/schedule-discharge.js';
 
 const london = 'Europe/London';

@@ -1,0 +1,59 @@
+import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
+import { optOutIntent } from '../../domain/messaging/opt-out-intent.js';
+import type { CaseDeps } from './case-deps.js';
+import { handleServiceUserTurn } from './handle-service-user-turn.js';
+import { handleWorkerCommand, workerHelp } from './handle-worker-command.js';
+import { scopeToTurn } from './scope-to-turn.js';
+import type { InboundMessage } from '../ports/message-log.js';
+
+/** What the inbox keeps of a handled message: a staff command is stored redacted. */
+export interface TurnOutcome {
+  redactedBody?: string;
+}
+
+/**
+ * The bot's turn for one inbound message, replies included: every text goes out through the outbox
+ * with an id made from the message's id (scopeToTurn), so a turn replayed after a crash sends each
+ * reply once. Opt-out comes first and always wins, for staff and service-users alike, in every
+ * state: STOP suppresses the number before anything else can fail and confirms once; START lifts
+ * it; a suppressed number otherwise hears nothing, except that HELP (and YES, see
+ * opt-out-intent.ts) is told how to come back. Then staff get worker commands, service-users the
+ * consent request or their questionnaire, and anyone else a generic answer.
+ */
+export async function handleTurn(deps: CaseDeps, message: InboundMessage): Promise<TurnOutcome> {
+  const turn = scopeToTurn(deps, message.id);
+  const reply = (text: string, purpose: MessagePurpose = 'reply') =>
+    turn.send({ channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose, replyTo: message.id });
+  const suppressed = await deps.contacts.isSuppressed(message.phoneHash);
+  const intent = optOutIntent(message, suppressed);
+  if (intent === 'stop') await deps.contacts.suppress(message.phoneHash, 'STOP', deps.clock.now());
+
+  const [member, person] = await Promise.all([deps.staff.findByPhoneHash(message.phoneHash), deps.cases.serviceUserByPhoneHash(message.phoneHash)]);
+  if (intent === 'stop') {
+    if (person) await handleServiceUserTurn(deps, person, message, intent);
+    else await reply(`You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, 'opt-out-confirmation');
+    return {};
+  }
+  if (intent === 'start') {
+    await deps.contacts.unsuppress(message.phoneHash);
+    await reply(`Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, 'opt-out-confirmation');
+    return {};
+  }
+  if (suppressed) {
+    // The purpose lets this one answer past the suppression list: they asked, and it sends nothing more.
+    if (intent === 'help') await reply(`${deps.org.name}: you have opted out, so we are not sending you any messages. Reply START if you want them again.`, 'opt-out-confirmation');
+    return {};
+  }
+
+  if (member) {
+    const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
+    for (const text of handled.replies) await reply(text);
+    return { redactedBody: handled.redactedBody };
+  }
+  if (!person) {
+    await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
+    return {};
+  }
+  await handleServiceUserTurn(deps, person, message, intent);
+  return {};
+}

@@ -1,0 +1,102 @@
+import { planDelivery, whatsappFallback, type Channel, type DeliveryPlan, type MessagePurpose } from '../../domain/messaging/delivery-plan.js';
+import type { Logger } from '../../logger.js';
+import { sendingGraceMs } from './sending-grace.js';
+import type { Clock } from '../ports/clock.js';
+import type { ContactBook } from '../ports/contact-book.js';
+import type { MessageLog, OutboundMessage } from '../ports/message-log.js';
+import type { MessageTransport, SendResult } from '../ports/message-transport.js';
+import type { PhoneProtector } from '../ports/phone-protector.js';
+
+export interface DeliveryDeps {
+  messages: MessageLog;
+  contacts: ContactBook;
+  phones: PhoneProtector;
+  transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>;
+  /** WhatsApp template ContentSids per purpose, for business-initiated messages outside the 24 h window. */
+  whatsappTemplates: Partial<Record<MessagePurpose, string>>;
+  statusCallbackUrl?: (messageId: string) => string;
+  clock: Clock;
+  logger: Logger;
+  retry?: { maxAttempts: number; baseDelayMs: number };
+}
+
+const unsubscribedRecipient = 21610;
+const outsideWhatsappWindow = 63016;
+
+/**
+ * Sends one recorded message. The claim makes sure one worker sends it; the suppression check here
+ * means nobody who said STOP is messaged, whatever asked for it. Provider failures become data on
+ * the message: retried later when retrying is safe (429, 5xx, network), final otherwise. Never throws
+ * for a provider failure.
+ */
+export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<void> {
+  const now = deps.clock.now();
+  // The grace period is real time, as in the sweep: a claim is made and used within milliseconds.
+  const message = await deps.messages.claim(id, now, { staleClaimBefore: new Date(Date.now() - sendingGraceMs) });
+  if (!message) return;
+
+  if (message.purpose !== 'opt-out-confirmation' && (await deps.contacts.isSuppressed(message.phoneHash))) {
+    await deps.messages.markFinal(id, { status: 'refused', errorCode: null, error: 'recipient opted out (STOP)', at: now });
+    return;
+  }
+  const contact = await deps.contacts.get(message.phoneHash);
+  let plan = planDelivery({
+    channel: message.channel,
+    body: message.body,
+    purpose: message.purpose,
+    lastInboundAt: contact?.lastInboundAt.whatsapp,
+    smsAllowed: contact?.smsAllowed ?? true,
+    templates: deps.whatsappTemplates,
+    templateVariables: message.templateVariables,
+    now,
+  });
+  let result = await attempt(deps, message, plan);
+  if (!result.ok && result.errorCode === outsideWhatsappWindow && plan.kind !== 'fallback-sms') {
+    plan = whatsappFallback(contact?.smsAllowed ?? true, message.body, 'WhatsApp refused the message outside the 24-hour window (63016)');
+    result = await attempt(deps, message, plan);
+  }
+  await recordOutcome(deps, message, plan, result);
+}
+
+async function attempt(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan): Promise<SendResult> {
+  if (plan.kind === 'impossible') return { ok: false, errorCode: null, httpStatus: null, message: plan.reason, retryable: false };
+  const transport = message.channel === 'simulator' ? deps.transports.simulator : deps.transports.twilio;
+  if (!transport) return { ok: false, errorCode: null, httpStatus: null, message: `no transport configured for ${message.channel}`, retryable: false };
+  const to = deps.phones.decrypt(message.phoneEnc);
+  const statusCallback = message.channel === 'simulator' ? undefined : deps.statusCallbackUrl?.(message.id);
+  if (plan.kind === 'template') {
+    return transport.send({ to, channel: 'whatsapp', contentSid: plan.template.contentSid, contentVariables: plan.template.variables, statusCallback });
+  }
+  const channel = plan.kind === 'fallback-sms' ? 'sms' : plan.channel;
+  return transport.send({ to, channel: channel === 'simulator' ? 'sms' : channel, body: plan.body, statusCallback });
+}
+
+async function recordOutcome(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan, result: SendResult): Promise<void> {
+  const at = deps.clock.now();
+  if (result.ok) {
+    const via: Channel = plan.kind === 'fallback-sms' ? 'sms' : message.channel;
+    await deps.messages.markSent(message.id, { providerSid: result.providerSid, via, at, fallbackReason: plan.kind === 'fallback-sms' ? plan.reason : undefined });
+    return;
+  }
+  deps.logger.warn({ messageId: message.id, errorCode: result.errorCode, httpStatus: result.httpStatus, retryable: result.retryable }, 'message not sent');
+  if (result.errorCode === unsubscribedRecipient) {
+    await deps.contacts.suppress(message.phoneHash, 'twilio-21610', at);
+  }
+  if (inDoubt(result)) {
+    // No answer at all (a timeout, a dropped connection): the provider may have the message. It stays
+    // in "sending", and the outbox sweep decides from the provider's own record whether to send again.
+    return;
+  }
+  const retry = deps.retry ?? { maxAttempts: 5, baseDelayMs: 30_000 };
+  if (result.retryable && message.attempts < retry.maxAttempts) {
+    const nextAttemptAt = new Date(at.getTime() + retry.baseDelayMs * 2 ** (message.attempts - 1));
+    await deps.messages.markRetry(message.id, { nextAttemptAt, errorCode: result.errorCode, error: result.message, at });
+  } else {
+    await deps.messages.markFinal(message.id, { status: 'failed', errorCode: result.errorCode, error: result.message, at });
+  }
+}
+
+/** A connection that was never made cannot have delivered anything; any other silence might have. */
+function inDoubt(result: Extract<SendResult, { ok: false }>): boolean {
+  return result.retryable && result.httpStatus === null && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(result.message);
+}

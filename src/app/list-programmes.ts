@@ -1,6 +1,0 @@
-import type { Programme, ProgrammeCatalogue } from './case-ports.js';
-
-/** Every programme, oldest first, exactly one of them marked as the default (none when there are none). */
-export async function listProgrammes(deps: { programmes: ProgrammeCatalogue }): Promise<Programme[]> {
-  return deps.programmes.list();
-}

@@ -1,0 +1,135 @@
+import type { EnrolmentStatus } from '../../domain/cases/enrolment.js';
+import type { QuestionnaireState } from '../../domain/conversation/questionnaire-state.js';
+import type { ScoreResult } from '../../domain/measures/score-measure.js';
+import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { TurnAction } from '../cases/turn-action.js';
+
+export interface ServiceUser {
+  id: string;
+  /** Pseudonymous reference staff use, e.g. SU-0042. */
+  reference: string;
+  phoneHash: string;
+  phoneEnc: string;
+  /** The worker's name or note for the person, encrypted like the phone number. */
+  labelEnc?: string;
+  createdAt: Date;
+}
+
+export interface Enrolment {
+  id: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  programmeId: string;
+  channel: Channel;
+  status: EnrolmentStatus;
+  consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
+  consentRemindersSent?: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AssessmentKind = 'baseline' | 'follow-up' | 'discharge';
+export type AssessmentStatus = 'scheduled' | 'open' | 'in-progress' | 'completed' | 'lapsed' | 'cancelled';
+
+export interface Assessment {
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  workerId: string;
+  programmeId: string;
+  measureId: string;
+  kind: AssessmentKind;
+  /** 'baseline', a follow-up's id from the plan (e.g. '6w'), or 'discharge'. */
+  timepointId: string;
+  status: AssessmentStatus;
+  dueAt: Date;
+  opensAt: Date;
+  closesAt: Date;
+  /** When the invitation went (the scheduler opened it); reminders count from here. */
+  openedAt?: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  late?: boolean;
+  lapsedAt?: Date;
+  remindersSent?: number;
+  answers: Record<string, { raw: string; value: number | null; at: Date; attempts: number }>;
+  score?: ScoreResult;
+}
+
+/** One per phone number of a service-user: what the bot is waiting for from them. */
+export interface Conversation {
+  phoneHash: string;
+  serviceUserId: string;
+  enrolmentId: string;
+  awaiting: 'consent' | 'questionnaire' | 'nothing';
+  questionnaire?: QuestionnaireState;
+  /**
+   * The turn that produced this state and what it must do, saved in the same write as the state:
+   * a turn replayed after a crash finds its own key here and redoes only the (idempotent) actions.
+   */
+  lastTurn?: CommittedTurn;
+  /** Keys of the latest turns applied to this conversation (newest last, a few kept). */
+  recentTurns?: string[];
+  version: number;
+}
+
+export interface CommittedTurn {
+  /** The inbound message id, or the job's key (e.g. timepoint:open:<assessment>). */
+  key: string;
+  at: Date;
+  /** Where the turn's texts go (the number encrypted, as everywhere at rest). */
+  to: { channel: Channel; phoneHash: string; phoneEnc: string };
+  replyTo?: string;
+  actions: TurnAction[];
+  /** Set once every action has been performed; a turn that finds it unset finishes it first. */
+  applied?: boolean;
+}
+
+export interface SafeguardingAlert {
+  escalatedAt?: Date;
+  id: string;
+  enrolmentId: string;
+  serviceUserId: string;
+  reference: string;
+  workerId: string;
+  assessmentId: string;
+  itemId: string;
+  openedAt: Date;
+  acknowledgedAt?: Date;
+  acknowledgedBy?: string;
+}
+
+/** Service-users, enrolments, assessments, conversations and alerts: the case record. */
+export interface CaseStore {
+  /** Creates the person with the next free SU reference, or returns the one already holding this number. */
+  serviceUserFor(input: { phoneHash: string; phoneEnc: string; labelEnc?: string; at: Date }): Promise<ServiceUser>;
+  serviceUserByPhoneHash(phoneHash: string): Promise<ServiceUser | null>;
+  serviceUserByReference(reference: string): Promise<ServiceUser | null>;
+  /** The person's current enrolment (pending consent, active or paused), if any. */
+  liveEnrolment(serviceUserId: string): Promise<Enrolment | null>;
+  /** Starts an enrolment unless the person already has a live one (then returns that one as `existing`). */
+  startEnrolment(enrolment: Enrolment): Promise<{ started: true } | { started: false; existing: Enrolment }>;
+  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>>, at: Date): Promise<void>;
+  enrolment(id: string): Promise<Enrolment | null>;
+  enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
+  enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;
+
+  addAssessment(assessment: Assessment): Promise<'added' | 'duplicate'>;
+  assessment(id: string): Promise<Assessment | null>;
+  assessmentsOf(enrolmentId: string): Promise<Assessment[]>;
+  updateAssessment(id: string, update: Partial<Omit<Assessment, 'id' | 'answers'>>): Promise<void>;
+  recordAnswer(assessmentId: string, itemId: string, answer: Assessment['answers'][string]): Promise<void>;
+
+  conversation(phoneHash: string): Promise<Conversation | null>;
+  /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
+  saveConversation(conversation: Conversation): Promise<boolean>;
+  /** Notes that the conversation's last turn has been carried out in full (no new version). */
+  markTurnApplied(phoneHash: string, key: string): Promise<void>;
+
+  openAlert(alert: SafeguardingAlert): Promise<void>;
+  openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;
+  acknowledgeAlerts(serviceUserId: string, by: string, at: Date): Promise<number>;
+  alert(id: string): Promise<SafeguardingAlert | null>;
+  markAlertEscalated(id: string, at: Date): Promise<void>;
+}

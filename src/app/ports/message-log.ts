@@ -1,0 +1,98 @@
+import type { Channel, MessagePurpose } from '../../domain/messaging/delivery-plan.js';
+import type { MessageStatus } from '../../domain/messaging/message-status.js';
+
+export interface OutboundMessage {
+  id: string;
+  channel: Channel;
+  phoneHash: string;
+  phoneEnc: string;
+  body: string;
+  purpose: MessagePurpose;
+  templateVariables?: Record<string, string>;
+  replyTo?: string;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  sendingSince?: Date;
+  providerSid?: string;
+  sentVia?: Channel;
+  errorCode?: number | null;
+  createdAt: Date;
+}
+
+/** An inbound message as the channel hands it over, before it is recorded. */
+export interface InboundRequest {
+  /** The provider's id (Twilio MessageSid): the same id twice is one message. */
+  id: string;
+  channel: Channel;
+  from: string;
+  body: string;
+  optOutType?: string;
+  /** When it arrived, if not now (a webhook replayed from the spool). */
+  receivedAt?: Date;
+}
+
+/** A provider's delivery report for one outbound message. */
+export interface StatusUpdate {
+  /** Our message id, from the status callback URL's `m`. */
+  messageId?: string;
+  providerSid: string;
+  providerStatus: string;
+  errorCode: number | null;
+}
+
+export interface InboundMessage {
+  id: string;
+  channel: Channel;
+  phoneHash: string;
+  phoneEnc: string;
+  body: string;
+  optOutType?: string;
+  receivedAt: Date;
+  status: 'received' | 'processed' | 'failed';
+  /** Turns that failed on this message so far; it is retried until inboxRetry.maxAttempts. */
+  attempts?: number;
+  /** Wall-clock instant before which a failed turn is not tried again (real time: it waits out a fault). */
+  retryAfter?: Date;
+  /** The last failure, kept for whoever looks at a message that finally failed. */
+  error?: string;
+}
+
+/** The messages collection: the inbound log, the outbox, and each message's status timeline. */
+export interface MessageLog {
+  /** 'duplicate' when this provider id was already recorded (Twilio retries a webhook). */
+  insertInbound(message: InboundMessage): Promise<'inserted' | 'duplicate'>;
+  /** The oldest unprocessed inbound message from this number, in arrival order. */
+  nextReceived(phoneHash: string): Promise<InboundMessage | null>;
+  /** Done with this message. `redactedBody` replaces what was stored (a staff command's number and label). */
+  markProcessed(id: string, at: Date, options?: { redactedBody?: string }): Promise<void>;
+  /**
+   * A turn on this message failed: with `retryAfter` it stays received and is tried again after that
+   * wall-clock instant; without, it is kept as 'failed' with the error, never dropped.
+   */
+  markTurnFailed(id: string, update: { at: Date; attempts: number; error: string; retryAfter?: Date }): Promise<void>;
+  /**
+   * Numbers with an inbound message waiting: received before `receivedBefore` (a crashed or
+   * interrupted turn), or a failed turn whose retryAfter has passed `now` (wall clock).
+   */
+  phonesWithUnprocessed(receivedBefore: Date, now: Date): Promise<string[]>;
+
+  /** 'duplicate' when a message with this id exists: a replayed turn asking for a message it already recorded. */
+  insertOutbound(message: OutboundMessage): Promise<'inserted' | 'duplicate'>;
+  getOutbound(id: string): Promise<OutboundMessage | null>;
+  /**
+   * Claims the next send attempt of a due pending message; null if another process has it or it is
+   * done. A claim left half-made by a crash (its marker older than `staleClaimBefore`, wall clock,
+   * and the message never updated) is turned into the "sending" state the recovery rule settles.
+   */
+  claim(id: string, now: Date, options?: { staleClaimBefore?: Date }): Promise<OutboundMessage | null>;
+  markSent(id: string, update: { providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }): Promise<void>;
+  markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }): Promise<void>;
+  markFinal(id: string, update: { status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date }): Promise<void>;
+  recordProviderStatus(id: string, update: { status: MessageStatus; providerStatus: string; providerSid?: string; errorCode: number | null; at: Date }): Promise<void>;
+  outboundIdBySid(providerSid: string): Promise<string | null>;
+  /** Every status change of a message, oldest first (outbox steps and provider callbacks). */
+  timeline(id: string): Promise<Array<{ status: string; source: string; at: Date }>>;
+  dueOutbound(now: Date, limit: number): Promise<string[]>;
+  stuckSending(before: Date): Promise<OutboundMessage[]>;
+}

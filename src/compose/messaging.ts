@@ -1,0 +1,147 @@
+import type { Db } from 'mongodb';
+import { PromptlyBot, turnOutcomeKey } from '../adapters/botbuilder/promptly-bot.js';
+import { SimulatorAdapter } from '../adapters/botbuilder/simulator-adapter.js';
+import { TwilioAdapter } from '../adapters/botbuilder/twilio-adapter.js';
+import { createPhoneProtector } from '../adapters/crypto/phone-protector.js';
+import { createMongoApiTokens } from '../adapters/mongo/mongo-api-tokens.js';
+import { createMongoAuditLog } from '../adapters/mongo/mongo-audit-log.js';
+import { createMongoReportSource } from '../adapters/mongo/mongo-report-source.js';
+import { createMongoCaseStore } from '../adapters/mongo/mongo-case-store.js';
+import { createMongoContactBook } from '../adapters/mongo/mongo-contact-book.js';
+import { createMongoProgrammeCatalogue } from '../adapters/mongo/mongo-programme-catalogue.js';
+import { createMongoStaffDirectory } from '../adapters/mongo/mongo-staff-directory.js';
+import { createMongoMessageLog } from '../adapters/mongo/mongo-message-log.js';
+import { createMongoTurnLocks } from '../adapters/mongo/mongo-turn-locks.js';
+import { SimulatorTransport } from '../adapters/simulator/simulator-transport.js';
+import { createTwilioTransport } from '../adapters/twilio/twilio-transport.js';
+import type { CaseDeps } from '../app/cases/case-deps.js';
+import type { DeliveryDeps } from '../app/channel/deliver-message.js';
+import type { InboxDeps } from '../app/channel/drain-inbox.js';
+import { handleTurn, type TurnOutcome } from '../app/cases/handle-turn.js';
+import { createInbox } from '../app/channel/inbox.js';
+import { reportFailedTurn } from '../app/cases/report-failed-turn.js';
+import type { Clock } from '../app/ports/clock.js';
+import type { JobScheduler } from '../app/ports/job-scheduler.js';
+import type { InboundRequest } from '../app/ports/message-log.js';
+import type { MessageTransport } from '../app/ports/message-transport.js';
+import type { TurnLocks } from '../app/ports/turn-locks.js';
+import { receiveInbound, type ReceiveDeps } from '../app/channel/receive-inbound.js';
+import { createWebhookIntake } from '../app/channel/webhook-intake.js';
+import { createFileSpool } from '../adapters/spool/file-spool.js';
+import { recordStatus } from '../app/channel/record-status.js';
+import { createMongoOnceLog } from '../adapters/mongo/mongo-once-log.js';
+import { sendMessage } from '../app/channel/send-message.js';
+import { sweepOutbox } from '../app/channel/sweep-outbox.js';
+import type { Config } from '../config.js';
+import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
+import type { Logger } from '../logger.js';
+
+export type Messaging = ReturnType<typeof composeMessaging>;
+
+/**
+ * The channel layer wired together: stores on MongoDB, the outbox with its transports (Twilio when
+ * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
+ * way, with a fake Twilio behind the real SDK.
+ */
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[] }) {
+  const { config, db, logger, clock } = input;
+  const phones = createPhoneProtector(config.encryptionKey);
+  const messages = createMongoMessageLog(db);
+  const contacts = createMongoContactBook(db);
+  const simulator = new SimulatorTransport(clock);
+  // Without Twilio the simulator is the phone network: SMS to staff and service-users (ENROL,
+  // digests, invitations) reach the simulator page instead of failing for want of a provider.
+  const twilio = input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : simulator);
+
+  const delivery: DeliveryDeps = {
+    messages,
+    contacts,
+    phones,
+    transports: { twilio, simulator },
+    whatsappTemplates: config.whatsappTemplates,
+    statusCallbackUrl: (id) => `${config.publicBaseUrl}/webhooks/twilio/status?m=${encodeURIComponent(id)}`,
+    clock,
+    logger,
+  };
+
+  const twilioAdapter = new TwilioAdapter();
+  const simulatorAdapter = new SimulatorAdapter();
+  // A lock outlives a crashed process by its TTL, which is wall-clock time whatever the service's
+  // clock reads: under TIME_SCALE 5040 a minute of service time is 12 ms, shorter than a turn.
+  const mongoLocks = createMongoTurnLocks(db);
+  const locks: TurnLocks = {
+    acquire: (phoneHash, owner, _now, ttlMs) => mongoLocks.acquire(phoneHash, owner, new Date(), ttlMs),
+    release: (phoneHash, owner) => mongoLocks.release(phoneHash, owner),
+  };
+  const cases: CaseDeps = {
+    cases: createMongoCaseStore(db),
+    staff: createMongoStaffDirectory(db),
+    programmes: createMongoProgrammeCatalogue(db),
+    contacts,
+    phones,
+    measures: input.measures,
+    audit: createMongoAuditLog(db),
+    clock,
+    logger,
+    org: config.org,
+    send: (message) => sendMessage(delivery, message),
+    jobs: input.jobs,
+    locks,
+  };
+  const strangerLimits = createMongoOnceLog(db, 'strangerReplies');
+  const bot = new PromptlyBot((message) => handleTurn(cases, message));
+
+  const inboxDeps: InboxDeps = {
+    messages,
+    locks,
+    clock,
+    logger,
+    async runTurn(message) {
+      const adapter = message.channel === 'simulator' ? simulatorAdapter : twilioAdapter;
+      const outcome = await adapter.processInbound(message, async (context) => {
+        await bot.run(context);
+        return context.turnState.get(turnOutcomeKey) as TurnOutcome | undefined;
+      });
+      return outcome ?? {};
+    },
+    onTurnFailed: (message) => reportFailedTurn(cases, message),
+    ...(input.inboxRetryDelaysMs ? { retryDelaysMs: input.inboxRetryDelaysMs } : {}),
+  };
+  const inbox = createInbox(inboxDeps);
+  const receiveDeps: ReceiveDeps = {
+    messages, contacts, phones, clock, staff: cases.staff, cases: cases.cases,
+    strangers: { limits: strangerLimits, transports: delivery.transports, orgName: config.org.name, timezone: config.org.timezone },
+  };
+
+  const intake = createWebhookIntake({
+    receive: (request) => receiveInbound(receiveDeps, request),
+    drain: (phoneHash) => inbox.drain(phoneHash),
+    recordStatus: (update) => recordStatus({ messages, contacts, clock }, update),
+    spool: createFileSpool({ dir: config.spoolDir, key: config.encryptionKey }),
+    clock,
+    logger,
+  });
+  // Left by a process that stopped while the database was away: recorded as soon as it can be.
+  void intake.replay();
+
+  return {
+    delivery,
+    intake,
+    cases,
+    apiTokens: createMongoApiTokens(db),
+    reports: createMongoReportSource(db),
+    inbox,
+    simulator,
+    twilioAdapter,
+    simulatorAdapter,
+    /** Records an inbound message (see receiveInbound); `runTurns` then works through that number's queue. */
+    async receive(request: InboundRequest) {
+      const { outcome, phoneHash } = await receiveInbound(receiveDeps, request);
+      return { outcome, phoneHash, runTurns: () => (outcome === 'stranger' ? Promise.resolve(0) : inbox.drain(phoneHash)) };
+    },
+    recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
+    sweepOutbox: () => sweepOutbox(delivery),
+    /** Runs turns left behind by a crash (messages recorded but never processed) or due a retry. */
+    sweepInbox: (olderThanMs = 30_000) => inbox.sweep(olderThanMs),
+  };
+}
