@@ -4,7 +4,6 @@ import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler
 import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
-import { createMongoOnceLog } from './adapters/mongo/mongo-once-log.js';
 import { scheduleRecurringJobs } from './adapters/agenda/schedule-recurring-jobs.js';
 import { ScaledClock } from './adapters/clock/scaled-clock.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -74,7 +73,6 @@ export async function startService(config: Config, logger: Logger, options: Star
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   defineCaseJobs(scheduler, caseJobHandlers({
     ...messaging.cases, reports: messaging.reports, publicBaseUrl: config.publicBaseUrl,
-    digests: createMongoOnceLog(mongo.db, 'digestLog'), summaries: createMongoOnceLog(mongo.db, 'summaryLog'),
   }), clock, logger);
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
   // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
@@ -89,7 +87,7 @@ export async function startService(config: Config, logger: Logger, options: Star
 
   const simulator = options.simulator
     ? createSimulatorBackend({
-        db: mongo.db, transport: messaging.simulator, receive: messaging.receive, sweepOutbox: messaging.sweepOutbox,
+        db: mongo.db, transport: messaging.simulator, receive: (request) => messaging.intake.inbound(request), sweepOutbox: messaging.sweepOutbox,
         staff: messaging.cases.staff, cases: messaging.cases.cases, phones: messaging.cases.phones, jobs, clock, timezone: config.org.timezone, logger,
       })
     : undefined;

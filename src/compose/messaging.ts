@@ -24,7 +24,6 @@ import type { Clock } from '../app/ports/clock.js';
 import type { JobScheduler } from '../app/ports/job-scheduler.js';
 import type { InboundRequest } from '../app/ports/message-log.js';
 import type { MessageTransport } from '../app/ports/message-transport.js';
-import type { TurnLocks } from '../app/ports/turn-locks.js';
 import { receiveInbound, type ReceiveDeps } from '../app/channel/receive-inbound.js';
 import { createWebhookIntake } from '../app/channel/webhook-intake.js';
 import { createFileSpool } from '../adapters/spool/file-spool.js';
@@ -66,13 +65,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
 
   const twilioAdapter = new TwilioAdapter();
   const simulatorAdapter = new SimulatorAdapter();
-  // A lock outlives a crashed process by its TTL, which is wall-clock time whatever the service's
-  // clock reads: under TIME_SCALE 5040 a minute of service time is 12 ms, shorter than a turn.
-  const mongoLocks = createMongoTurnLocks(db);
-  const locks: TurnLocks = {
-    acquire: (phoneHash, owner, _now, ttlMs) => mongoLocks.acquire(phoneHash, owner, new Date(), ttlMs),
-    release: (phoneHash, owner) => mongoLocks.release(phoneHash, owner),
-  };
+  const locks = createMongoTurnLocks(db);
   const cases: CaseDeps = {
     cases: createMongoCaseStore(db),
     staff: createMongoStaffDirectory(db),

@@ -1,6 +1,5 @@
 import express, { type Request, type RequestHandler } from 'express';
-import { z } from 'zod';
-import { TwilioAdapter, twilioInboundSchema } from '../adapters/botbuilder/twilio-adapter.js';
+import { parseInboundWebhook, parseStatusCallback } from '../adapters/twilio/parse-twilio-webhooks.js';
 import { verifyTwilioSignature } from '../adapters/twilio/verify-twilio-signature.js';
 import type { WebhookIntake } from '../app/channel/webhook-intake.js';
 import type { Logger } from '../logger.js';
@@ -13,11 +12,6 @@ export interface TwilioWebhookDeps {
   intake: WebhookIntake;
 }
 
-const statusSchema = z.looseObject({
-  MessageSid: z.string().min(10).max(64),
-  MessageStatus: z.string().min(1).max(32),
-  ErrorCode: z.coerce.number().int().optional(),
-});
 
 /** POST /webhooks/twilio/inbound and /status: signed, size-limited, validated, answered at once. */
 export function twilioWebhooks(deps: TwilioWebhookDeps): express.Router {
@@ -26,26 +20,24 @@ export function twilioWebhooks(deps: TwilioWebhookDeps): express.Router {
   router.use(checkSignature(deps));
 
   router.post('/inbound', async (req, res) => {
-    const params = twilioInboundSchema.safeParse(req.body);
-    if (!params.success) {
-      res.status(400).json({ error: 'malformed Twilio message', problems: params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    const request = parseInboundWebhook(req.body);
+    if (!request.ok) {
+      res.status(400).json({ error: 'malformed Twilio message', problems: request.problems });
       return;
     }
     // Twilio waits for this answer, and does not retry once it has one: answer only when the
     // message is recorded or on disk. The reply goes out through the REST API once the turn has run.
-    if (!(await kept(deps, () => deps.intake.inbound(TwilioAdapter.inboundFromWebhook(params.data)), res))) return;
+    if (!(await kept(deps, () => deps.intake.inbound(request.value), res))) return;
     res.type('text/xml').send('<Response></Response>');
   });
 
   router.post('/status', async (req, res) => {
-    const params = statusSchema.safeParse(req.body);
-    if (!params.success) {
+    const update = parseStatusCallback(req.body, typeof req.query.m === 'string' ? req.query.m : undefined);
+    if (!update.ok) {
       res.status(400).json({ error: 'malformed Twilio status callback' });
       return;
     }
-    const messageId = typeof req.query.m === 'string' ? req.query.m : undefined;
-    const update = { messageId, providerSid: params.data.MessageSid, providerStatus: params.data.MessageStatus, errorCode: params.data.ErrorCode ?? null };
-    if (!(await kept(deps, () => deps.intake.status(update), res))) return;
+    if (!(await kept(deps, () => deps.intake.status(update.value), res))) return;
     res.status(204).end();
   });
   return router;

@@ -25,10 +25,10 @@ describe('createTwilioTransport: failures without an HTTP answer', () => {
   it.each<[string, TwilioFailure, RegExp]>([
     ['Twilio never answers', { network: 'hang' }, /^ECONNABORTED: timeout of 300ms exceeded$/],
     ['the connection is reset', { network: 'reset' }, /ECONNRESET/],
-  ])('when %s, then the send fails as retryable with no HTTP status', async (_what, failure, message) => {
+  ])('when %s, then the send fails as retryable with no HTTP status, in doubt (Twilio may have it)', async (_what, failure, message) => {
     fake.failNext(1, failure);
     const result = await createTwilioTransport(settings()).send({ to, channel: 'sms', body: 'hi' });
-    expect(result).toEqual({ ok: false, errorCode: null, httpStatus: null, retryable: true, message: expect.stringMatching(message) });
+    expect(result).toEqual({ ok: false, reason: 'unavailable', errorCode: null, httpStatus: null, retryable: true, inDoubt: true, message: expect.stringMatching(message) });
     expect(fake.requests).toBe(1);
   });
 

@@ -57,16 +57,16 @@ describe('createTwilioTransport: send', () => {
   });
 
   it.each([
-    [{ status: 400, code: 21610 }, 21610, 400, false],
-    [{ status: 400, code: 63016 }, 63016, 400, false],
-    [{ status: 400, code: 21211 }, 21211, 400, false],
-    [{ status: 429 }, 20429, 429, true],
-    [{ status: 500 }, 20500, 500, true],
-    [{ status: 503, code: 20503 }, 20503, 503, true],
-  ])('when Twilio answers %j, then the error code is %d, HTTP %d, retryable %s', async (failure, errorCode, httpStatus, retryable) => {
+    [{ status: 400, code: 21610 }, 21610, 400, false, 'opted-out'],
+    [{ status: 400, code: 63016 }, 63016, 400, false, 'outside-window'],
+    [{ status: 400, code: 21211 }, 21211, 400, false, 'unreachable'],
+    [{ status: 429 }, 20429, 429, true, 'rate-limited'],
+    [{ status: 500 }, 20500, 500, true, 'unavailable'],
+    [{ status: 503, code: 20503 }, 20503, 503, true, 'unavailable'],
+  ])('when Twilio answers %j, then the error code is %d, HTTP %d, retryable %s, and the outbox reads it as %s', async (failure, errorCode, httpStatus, retryable, reason) => {
     fake.failNext(1, failure);
     const result = await createTwilioTransport(settings()).send({ to, channel: 'sms', body: 'hi' });
-    expect(result).toEqual({ ok: false, errorCode, httpStatus, retryable, message: expect.any(String) });
+    expect(result).toEqual({ ok: false, reason, errorCode, httpStatus, retryable, inDoubt: false, message: expect.any(String) });
     expect(fake.sent).toHaveLength(0);
   });
 
@@ -94,7 +94,7 @@ describe('createTwilioTransport: send', () => {
   it('when nothing listens at the API base, then the send fails as retryable', async () => {
     const apiBase = await unusedLocalUrl();
     const result = await createTwilioTransport(settings({ apiBase })).send({ to, channel: 'sms', body: 'hi' });
-    expect(result).toMatchObject({ ok: false, errorCode: null, httpStatus: null, retryable: true });
+    expect(result).toMatchObject({ ok: false, reason: 'unavailable', errorCode: null, httpStatus: null, retryable: true, inDoubt: false });
     expect(result.ok ? '' : result.message).toContain('ECONNREFUSED');
   });
 });

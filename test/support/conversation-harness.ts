@@ -25,7 +25,9 @@ export async function startConversationHarness(options: Parameters<typeof startC
         const stored = await h.database.db.collection('messages').findOne({ _id: sid as never });
         return !stored || stored.status !== 'received';
       }, 10_000, `turn for "${body}"`);
-      await waitFor(async () => (await h.database.db.collection('turnLocks').countDocuments()) === 0, 5000, 'turn lock released');
+      // This number's lock only: other people may be texting at the same time.
+      const phoneHash = h.service.messaging.delivery.phones.hash(from);
+      await waitFor(async () => (await h.database.db.collection('turnLocks').countDocuments({ _id: phoneHash as never })) === 0, 10_000, 'turn lock released');
     },
     inbox(phone) {
       return h.fake.sent.filter((m) => m.to === phone || m.to === `whatsapp:${phone}`).map((m) => m.body ?? `[template ${m.contentSid}]`);

@@ -1,4 +1,3 @@
-import type { Messaging } from '../../compose/messaging.js';
 import type { Logger } from '../../logger.js';
 import type { SchedulerHandle } from './create-scheduler.js';
 
@@ -6,13 +5,18 @@ import type { SchedulerHandle } from './create-scheduler.js';
  * The channel's safety nets as recurring jobs: send what is due or was interrupted, and run turns
  * a crash left behind. Both are idempotent, so overlapping runs on several processes are harmless.
  */
-export async function defineChannelJobs(scheduler: SchedulerHandle, messaging: Messaging, logger: Logger, everyMs: number | null = 30_000): Promise<void> {
+export async function defineChannelJobs(
+  scheduler: SchedulerHandle,
+  sweeps: { sweepOutbox(): Promise<{ recovered: number; resent: number; delivered: number }>; sweepInbox(): Promise<number> },
+  logger: Logger,
+  everyMs: number | null = 30_000,
+): Promise<void> {
   scheduler.agenda.define('outbox:sweep', async () => {
-    const result = await messaging.sweepOutbox();
+    const result = await sweeps.sweepOutbox();
     if (result.recovered + result.resent + result.delivered > 0) logger.info(result, 'outbox sweep');
   });
   scheduler.agenda.define('inbox:sweep', async () => {
-    const numbers = await messaging.sweepInbox();
+    const numbers = await sweeps.sweepInbox();
     if (numbers > 0) logger.info({ numbers }, 'inbox sweep ran left-over turns');
   });
   // null: defined but not recurring (tests drive the sweeps themselves).

@@ -9,7 +9,8 @@ import type { TurnLocks } from '../../app/ports/turn-locks.js';
 export function createMongoTurnLocks(db: Db): TurnLocks {
   const locks = db.collection<{ _id: string; owner: string; expiresAt: Date }>('turnLocks');
   return {
-    async acquire(phoneHash, owner, now, ttlMs) {
+    async acquire(phoneHash, owner, ttlMs) {
+      const now = new Date();
       // Two processes may both clear the same stale lock; only one of their inserts can succeed.
       await locks.deleteOne({ _id: phoneHash, expiresAt: { $lt: now } });
       try {

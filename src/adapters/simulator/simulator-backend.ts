@@ -19,8 +19,8 @@ import type { SimulatedMessage, SimulatorTransport } from './simulator-transport
 export interface SimulatorBackendDeps {
   db: Db;
   transport: SimulatorTransport;
-  /** messaging.receive: the same entry as Twilio's webhook. */
-  receive(request: InboundRequest): Promise<{ runTurns: () => Promise<unknown> }>;
+  /** The same way in as Twilio's webhook: recorded (or spooled), then the turn runs. */
+  receive(request: InboundRequest): Promise<unknown>;
   sweepOutbox(): Promise<unknown>;
   staff: StaffDirectory;
   cases: CaseStore;
@@ -94,9 +94,8 @@ export function createSimulatorBackend(deps: SimulatorBackendDeps) {
     async type(from: string, body: string): Promise<{ id: string }> {
       const id = `SIM${randomUUID().replace(/-/g, '')}`;
       await publish({ id, phone: from, direction: 'in', body, at: deps.clock.now() });
-      const { runTurns } = await deps.receive({ id, channel: 'simulator', from, body });
       // Like Twilio's webhook, the request is answered once the text is recorded; replies follow as events.
-      runTurns().catch((error: unknown) => deps.logger.error({ err: error }, 'simulated turn failed'));
+      await deps.receive({ id, channel: 'simulator', from, body });
       return { id };
     },
 

@@ -25,7 +25,7 @@ export class SimulatorTransport extends EventEmitter implements MessageTransport
   }
 
   async send(request: Parameters<MessageTransport['send']>[0]) {
-    if (!request.body) return { ok: false as const, errorCode: null, httpStatus: null, message: 'the simulator only carries text', retryable: false };
+    if (!request.body) return { ok: false as const, reason: 'rejected' as const, errorCode: null, httpStatus: null, message: 'the simulator only carries text', retryable: false, inDoubt: false };
     const message: SimulatedMessage = { sid: `SIM${randomBytes(16).toString('hex')}`, to: request.to, body: request.body, at: this.clock.now() };
     this.delivered.push(message);
     if (this.delivered.length > 5000) this.delivered.shift();

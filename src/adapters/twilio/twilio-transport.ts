@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message.js';
 import type { MessageTransport, OutboundRequest, SendResult } from '../../app/ports/message-transport.js';
+import { failureReason } from './twilio-error-codes.js';
 import { TwilioRequestError } from './twilio-request-error.js';
 
 export type { OutboundRequest, SendResult } from '../../app/ports/message-transport.js';
@@ -35,7 +36,7 @@ export function createTwilioTransport(settings: TwilioSettings): MessageTranspor
       const sender = senderFor(settings, request.channel);
       if (!sender) {
         const message = `no ${request.channel === 'sms' ? 'SMS' : 'WhatsApp'} sender is configured`;
-        return { ok: false, errorCode: null, httpStatus: null, message, retryable: false };
+        return { ok: false, reason: 'not-configured', errorCode: null, httpStatus: null, message, retryable: false, inDoubt: false };
       }
       const params: MessageListInstanceCreateOptions = { to: addressFor(request.channel, request.to), ...sender };
       if (request.body !== undefined) params.body = request.body;
@@ -71,6 +72,7 @@ export function createTwilioTransport(settings: TwilioSettings): MessageTranspor
 
 const REQUEST_TIMEOUT_MS = 15_000;
 const RECENT = 20;
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE',
   'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT',
@@ -115,11 +117,15 @@ function addressFor(channel: OutboundRequest['channel'], number: string): string
 function describeFailure(error: unknown): SendResult {
   const { status, code, message } = TwilioRequestError.from(error);
   if (status !== null) {
-    return { ok: false, errorCode: typeof code === 'number' ? code : null, httpStatus: status, message, retryable: status === 429 || status >= 500 };
+    const errorCode = typeof code === 'number' ? code : null;
+    const reason = failureReason(errorCode, status);
+    return { ok: false, reason, errorCode, httpStatus: status, message, retryable: reason === 'rate-limited' || reason === 'unavailable', inDoubt: false };
   }
   // No HTTP answer at all: Twilio may or may not have the message, so retry (the outbox can use
   // findSent first). Anything else is a bug or a misconfiguration that retrying will not fix.
   const isAxiosError = (error as { isAxiosError?: unknown } | null)?.isAxiosError === true;
   const retryable = isAxiosError || (typeof code === 'string' && NETWORK_ERROR_CODES.has(code));
-  return { ok: false, errorCode: null, httpStatus: null, message, retryable };
+  // A connection that was never made cannot have delivered anything; any other silence might have.
+  const inDoubt = retryable && !(typeof code === 'string' && NEVER_CONNECTED.has(code));
+  return { ok: false, reason: retryable ? 'unavailable' : 'rejected', errorCode: null, httpStatus: null, message, retryable, inDoubt };
 }

@@ -45,9 +45,12 @@ export interface OutgoingText {
   replyTo?: string;
 }
 
-/** Staff hear from the bot by SMS: it is the channel every staff phone has. */
-export async function tellStaff(deps: CaseDeps, member: StaffMember, body: string, purpose: MessagePurpose = 'notice'): Promise<void> {
-  await deps.send({ channel: 'sms', phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, body, purpose });
+/**
+ * Staff hear from the bot by SMS: it is the channel every staff phone has. With an `id` (a job's
+ * key and the recipient), a job run twice, or by two processes at once, texts them once.
+ */
+export async function tellStaff(deps: Pick<CaseDeps, 'send'>, member: StaffMember, body: string, purpose: MessagePurpose = 'notice', id?: string): Promise<void> {
+  await deps.send({ channel: 'sms', phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, body, purpose, ...(id ? { id } : {}) });
 }
 
 /** The managers, for urgent alerts and summaries. */

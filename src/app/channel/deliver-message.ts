@@ -20,9 +20,6 @@ export interface DeliveryDeps {
   retry?: { maxAttempts: number; baseDelayMs: number };
 }
 
-const unsubscribedRecipient = 21610;
-const outsideWhatsappWindow = 63016;
-
 /**
  * Sends one recorded message. The claim makes sure one worker sends it; the suppression check here
  * means nobody who said STOP is messaged, whatever asked for it. Provider failures become data on
@@ -51,17 +48,17 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<vo
     now,
   });
   let result = await attempt(deps, message, plan);
-  if (!result.ok && result.errorCode === outsideWhatsappWindow && plan.kind !== 'fallback-sms') {
-    plan = whatsappFallback(contact?.smsAllowed ?? true, message.body, 'WhatsApp refused the message outside the 24-hour window (63016)');
+  if (!result.ok && result.reason === 'outside-window' && plan.kind !== 'fallback-sms') {
+    plan = whatsappFallback(contact?.smsAllowed ?? true, message.body, `WhatsApp refused the message outside the 24-hour window (${result.errorCode ?? 'no code'})`);
     result = await attempt(deps, message, plan);
   }
   await recordOutcome(deps, message, plan, result);
 }
 
 async function attempt(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan): Promise<SendResult> {
-  if (plan.kind === 'impossible') return { ok: false, errorCode: null, httpStatus: null, message: plan.reason, retryable: false };
+  if (plan.kind === 'impossible') return { ok: false, reason: 'not-configured', errorCode: null, httpStatus: null, message: plan.reason, retryable: false, inDoubt: false };
   const transport = message.channel === 'simulator' ? deps.transports.simulator : deps.transports.twilio;
-  if (!transport) return { ok: false, errorCode: null, httpStatus: null, message: `no transport configured for ${message.channel}`, retryable: false };
+  if (!transport) return { ok: false, reason: 'not-configured', errorCode: null, httpStatus: null, message: `no transport configured for ${message.channel}`, retryable: false, inDoubt: false };
   const to = deps.phones.decrypt(message.phoneEnc);
   const statusCallback = message.channel === 'simulator' ? undefined : deps.statusCallbackUrl?.(message.id);
   if (plan.kind === 'template') {
@@ -79,10 +76,10 @@ async function recordOutcome(deps: DeliveryDeps, message: OutboundMessage, plan:
     return;
   }
   deps.logger.warn({ messageId: message.id, errorCode: result.errorCode, httpStatus: result.httpStatus, retryable: result.retryable }, 'message not sent');
-  if (result.errorCode === unsubscribedRecipient) {
-    await deps.contacts.suppress(message.phoneHash, 'twilio-21610', at);
+  if (result.reason === 'opted-out') {
+    await deps.contacts.suppress(message.phoneHash, 'provider-opt-out', at);
   }
-  if (inDoubt(result)) {
+  if (result.inDoubt) {
     // No answer at all (a timeout, a dropped connection): the provider may have the message. It stays
     // in "sending", and the outbox sweep decides from the provider's own record whether to send again.
     return;
@@ -94,9 +91,4 @@ async function recordOutcome(deps: DeliveryDeps, message: OutboundMessage, plan:
   } else {
     await deps.messages.markFinal(message.id, { status: 'failed', errorCode: result.errorCode, error: result.message, at });
   }
-}
-
-/** A connection that was never made cannot have delivered anything; any other silence might have. */
-function inDoubt(result: Extract<SendResult, { ok: false }>): boolean {
-  return result.retryable && result.httpStatus === null && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(result.message);
 }

@@ -37,7 +37,7 @@ export async function drainInbox(deps: InboxDeps, phoneHash: string): Promise<nu
   const owner = randomUUID();
   let turns = 0;
   for (;;) {
-    if (!(await deps.locks.acquire(phoneHash, owner, deps.clock.now(), deps.lockTtlMs ?? 60_000))) return turns;
+    if (!(await deps.locks.acquire(phoneHash, owner, deps.lockTtlMs ?? 60_000))) return turns;
     let waiting = false;
     try {
       for (let message = await deps.messages.nextReceived(phoneHash); message; message = await deps.messages.nextReceived(phoneHash)) {

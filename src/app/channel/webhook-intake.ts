@@ -51,7 +51,9 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
       return null;
     }
     const { outcome, phoneHash } = await deps.receive({ ...entry.request, receivedAt: new Date(entry.at) });
-    return outcome === 'inserted' ? phoneHash : null;
+    // A duplicate was recorded by an earlier attempt, whose turn may have failed with the database:
+    // its number is drained too (a drain with nothing waiting costs a lock and a look).
+    return outcome === 'stranger' ? null : phoneHash;
   };
 
   const replay = (): Promise<boolean> => {

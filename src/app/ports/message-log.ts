@@ -1,5 +1,6 @@
 import type { Channel, MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import type { MessageStatus } from '../../domain/messaging/message-status.js';
+import type { SendFailureReason } from './message-transport.js';
 
 export interface OutboundMessage {
   id: string;
@@ -32,13 +33,19 @@ export interface InboundRequest {
   receivedAt?: Date;
 }
 
-/** A provider's delivery report for one outbound message. */
+/** A provider's delivery report for one outbound message, in our terms (the adapter translates). */
 export interface StatusUpdate {
   /** Our message id, from the status callback URL's `m`. */
   messageId?: string;
   providerSid: string;
+  /** The provider's own word for it, kept in the timeline. */
   providerStatus: string;
+  /** Ours; null when the provider sent a status we do not know. */
+  status: MessageStatus | null;
+  /** The provider's error code, kept as evidence only. */
   errorCode: number | null;
+  /** What the error means, when there is one. */
+  problem?: SendFailureReason;
 }
 
 export interface InboundMessage {

@@ -1,5 +1,4 @@
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { OnceLog } from '../ports/once-log.js';
 import type { CaseJobHandlers } from '../ports/job-scheduler.js';
 import type { ReportSource } from '../ports/report-source.js';
 import { sendDailyDigests } from './send-daily-digests.js';
@@ -11,7 +10,7 @@ import { openTimepoint } from './open-timepoint.js';
 import { remindTimepoint } from './remind-timepoint.js';
 
 /** Every case job and the use case it runs. */
-export function caseJobHandlers(deps: CaseDeps & { reports: ReportSource; digests: OnceLog; summaries: OnceLog; publicBaseUrl: string }): CaseJobHandlers {
+export function caseJobHandlers(deps: CaseDeps & { reports: ReportSource; publicBaseUrl: string }): CaseJobHandlers {
   return {
     'digest:daily': () => sendDailyDigests(deps),
     'summary:weekly': () => sendWeeklySummary(deps),

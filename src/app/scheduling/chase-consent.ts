@@ -33,7 +33,9 @@ export async function remindConsent(deps: CaseDeps, enrolmentId: string): Promis
   const person = await deps.cases.serviceUserByReference(enrolment.reference);
   if (!person) return { done: true, note: 'person gone' };
   const worker = await deps.staff.get(enrolment.workerId);
+  // Keyed by the enrolment and the reminder's number: a job run twice sends it once.
   await deps.send({
+    id: `consent:remind:${enrolment.id}:${reached}`,
     channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, purpose: 'reminder',
     body: `${deps.org.name} here again${worker ? ` (from ${worker.name})` : ''}: may we text you a few short questions about how you are doing? Reply YES or NO. Reply STOP to stop.`,
   });
@@ -49,10 +51,10 @@ export async function lapseConsent(deps: CaseDeps, enrolmentId: string): Promise
   if (!transition.ok) return { done: true, note: transition.reason };
   const now = deps.clock.now();
   await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);
-  await deps.audit.record({ actor: 'scheduler', action: 'consent.lapse', subject: enrolment.id, at: now, details: { reference: enrolment.reference } });
+  await deps.audit.record({ id: `consent:lapse:${enrolment.id}`, actor: 'scheduler', action: 'consent.lapse', subject: enrolment.id, at: now, details: { reference: enrolment.reference } });
   const worker = await deps.staff.get(enrolment.workerId);
   if (worker) {
-    await tellStaff(deps, worker, `${enrolment.reference} has not replied to the consent request after reminders. A late YES still counts; or text WITHDRAW ${enrolment.reference}.`);
+    await tellStaff(deps, worker, `${enrolment.reference} has not replied to the consent request after reminders. A late YES still counts; or text WITHDRAW ${enrolment.reference}.`, 'notice', `consent:lapse:${enrolment.id}`);
   }
   return { done: true, note: 'consent lapsed' };
 }

@@ -19,8 +19,9 @@ export async function escalateAlert(deps: CaseDeps, alertId: string): Promise<Jo
   if (now < due) return { deferUntil: due };
   const worker = await deps.staff.get(alert.workerId);
   const text = `ESCALATION from promptly: the safeguarding alert for ${alert.reference} (worker ${worker?.name ?? 'unknown'}) has not been acknowledged after ${escalateAfterWorkingHours} working hours. Please make sure someone contacts them, then reply ACK ${alert.reference}.`;
-  for (const manager of await managersOf(deps)) await tellStaff(deps, manager, text, 'alert');
+  // Keyed by the alert and the manager: a job run twice (or by two processes) escalates once.
+  for (const manager of await managersOf(deps)) await tellStaff(deps, manager, text, 'alert', `alert:escalate:${alert.id}:${manager.id}`);
   await deps.cases.markAlertEscalated(alert.id, now);
-  await deps.audit.record({ actor: 'scheduler', action: 'alert.escalate', subject: alert.reference, at: now });
+  await deps.audit.record({ id: `alert:escalate:${alert.id}`, actor: 'scheduler', action: 'alert.escalate', subject: alert.reference, at: now });
   return { done: true, note: 'escalated' };
 }

@@ -8,7 +8,7 @@ import type { CaseDeps } from '../cases/case-deps.js';
  */
 export async function withTurnLock(deps: CaseDeps, phoneHash: string, work: () => Promise<JobOutcome>): Promise<JobOutcome> {
   const owner = randomUUID();
-  if (!(await deps.locks.acquire(phoneHash, owner, deps.clock.now(), 60_000))) {
+  if (!(await deps.locks.acquire(phoneHash, owner, 60_000))) {
     return { deferUntil: new Date(deps.clock.now().getTime() + 60_000), note: 'a turn is in progress' };
   }
   try {

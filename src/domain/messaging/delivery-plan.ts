@@ -37,7 +37,7 @@ export function planDelivery(input: {
   return whatsappFallback(input.smsAllowed, input.body, `no WhatsApp template for ${input.purpose} outside the 24-hour window`);
 }
 
-/** The SMS fallback, used by planDelivery and when WhatsApp refuses a message (error 63016). */
+/** The SMS fallback, used by planDelivery and when WhatsApp refuses a message outside its window. */
 export function whatsappFallback(smsAllowed: boolean, body: string, reason: string): DeliveryPlan {
   return smsAllowed
     ? { kind: 'fallback-sms', body, reason }

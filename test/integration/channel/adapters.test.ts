@@ -1,4 +1,3 @@
-import { TwilioAdapter } from '../../../src/adapters/botbuilder/twilio-adapter.js';
 import { startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';
 
@@ -27,12 +26,5 @@ describe('botbuilder adapters', () => {
       async (context) => context.sendActivity('a reply that bypasses the outbox'),
     )).rejects.toThrow('through the outbox');
     await expect(adapter.continueConversation()).rejects.toThrow('through the outbox');
-  });
-
-  it('when the inbound activity is built, then its id is the MessageSid and its channel comes from the whatsapp: prefix', async () => {
-    expect(TwilioAdapter.inboundFromWebhook({ MessageSid: 'SM' + 'd'.repeat(32), From: 'whatsapp:+447700900603', Body: 'hi' })).toEqual(
-      { id: 'SM' + 'd'.repeat(32), channel: 'whatsapp', from: '+447700900603', body: 'hi' });
-    expect(TwilioAdapter.inboundFromWebhook({ MessageSid: 'SM' + 'e'.repeat(32), From: '+447700900604', Body: 'hi', OptOutType: 'STOP' })).toEqual(
-      { id: 'SM' + 'e'.repeat(32), channel: 'sms', from: '+447700900604', body: 'hi', optOutType: 'STOP' });
   });
 });
