@@ -82,19 +82,19 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     locks,
   };
   const strangerLimits = createMongoOnceLog(db, 'strangerReplies');
-  const bot = new PromptlyBot((message) => handleTurn(cases, message));
+  const bot = new PromptlyBot((message, lock) => handleTurn(cases, message, lock));
 
   const inboxDeps: InboxDeps = {
     messages,
     locks,
     clock,
     logger,
-    async runTurn(message) {
+    async runTurn(message, lock) {
       const adapter = message.channel === 'simulator' ? simulatorAdapter : twilioAdapter;
       const outcome = await adapter.processInbound(message, async (context) => {
         await bot.run(context);
         return context.turnState.get(turnOutcomeKey) as TurnOutcome | undefined;
-      });
+      }, lock);
       return outcome ?? {};
     },
     onTurnFailed: (message) => reportFailedTurn(cases, message),

@@ -7,6 +7,8 @@ export const botIdentity = { id: 'promptly', name: 'promptly' };
 /** Where the inbound message rides in the activity: the turn needs it whole (id, encrypted number). */
 export interface PromptlyChannelData {
   inbound: InboundMessage;
+  /** The number's lock was taken over from a turn that died (see TurnLocks). */
+  tookOver: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface PromptlyChannelData {
  */
 export abstract class MessagingAdapter extends BotAdapter {
   /** Runs one inbound message through botbuilder's middleware and the bot's logic. */
-  async processInbound<T>(message: InboundMessage, logic: (context: TurnContext) => Promise<T>): Promise<T | undefined> {
+  async processInbound<T>(message: InboundMessage, logic: (context: TurnContext) => Promise<T>, lock = { tookOver: false }): Promise<T | undefined> {
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       id: message.id,
@@ -28,7 +30,7 @@ export abstract class MessagingAdapter extends BotAdapter {
       from: { id: message.phoneHash, name: 'user' },
       recipient: botIdentity,
       conversation: { id: message.phoneHash, isGroup: false, conversationType: 'personal', name: 'sms' },
-      channelData: { inbound: message } satisfies PromptlyChannelData,
+      channelData: { inbound: message, tookOver: lock.tookOver } satisfies PromptlyChannelData,
     };
     let result: T | undefined;
     await this.runMiddleware(new TurnContext(this, activity), async (context) => {

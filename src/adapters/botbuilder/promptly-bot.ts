@@ -11,11 +11,11 @@ export const turnOutcomeKey = Symbol('promptly turn outcome');
  * case. It hands the inbound message to `handle` and leaves the outcome in the turn state.
  */
 export class PromptlyBot extends ActivityHandler {
-  constructor(handle: (message: InboundMessage) => Promise<TurnOutcome>) {
+  constructor(handle: (message: InboundMessage, lock: { tookOver: boolean }) => Promise<TurnOutcome>) {
     super();
     this.onMessage(async (context: TurnContext, next) => {
-      const { inbound } = context.activity.channelData as PromptlyChannelData;
-      context.turnState.set(turnOutcomeKey, await handle(inbound));
+      const { inbound, tookOver } = context.activity.channelData as PromptlyChannelData;
+      context.turnState.set(turnOutcomeKey, await handle(inbound, { tookOver }));
       await next();
     });
   }

@@ -121,10 +121,6 @@ export function createMongoCaseStore(db: Db): CaseStore {
       return result.matchedCount === 1;
     },
 
-    async markTurnApplied(phoneHash, key) {
-      await conversations.updateOne({ _id: phoneHash, 'lastTurn.key': key }, { $set: { 'lastTurn.applied': true } });
-    },
-
     async openAlert(alert) {
       // A replayed turn raises its alert again under the same id: the first one stands.
       await insertUnlessPresent(() => alerts.insertOne({ _id: alert.id, ...withoutId(alert) }));

@@ -19,7 +19,7 @@ export function turnSeen(conversation: Conversation | null, key: string): 'commi
 
 /**
  * The commit: the conversation's next state and the turn's actions in one versioned write, then
- * the actions, then a note that they are done. False when someone else changed the conversation
+ * the actions. False when someone else changed the conversation
  * since it was read (the caller runs the turn again on fresh state); nothing has been done then.
  * `deps` is the turn's own (scopeToTurn with the same key).
  */
@@ -29,25 +29,24 @@ export async function commitTurn(deps: CaseDeps, next: Conversation, target: Tur
   const saved = await deps.cases.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns });
   if (!saved) return false;
   await applyTurnActions(deps, target, actions);
-  await deps.cases.markTurnApplied(next.phoneHash, target.key);
   return true;
 }
 
-/** Performs a committed turn's actions again (after a crash), with its own ids, and notes it done. */
+/** Performs a committed turn's actions again (after a crash), with its own ids: each happens once. */
 export async function finishCommittedTurn(base: CaseDeps, conversation: Conversation, turn: CommittedTurn): Promise<void> {
   const enrolment = await base.cases.enrolment(conversation.enrolmentId);
   await applyTurnActions(scopeToTurn(base, turn.key), { ...turn, ...(enrolment ? { enrolment } : {}) }, turn.actions);
-  await base.cases.markTurnApplied(conversation.phoneHash, turn.key);
 }
 
 /**
- * Before a turn decides anything: a previous turn committed but never finished (its process died,
- * and this turn got the conversation first) is finished now, so nothing it decided is lost when
- * this turn's commit replaces it. `base` is the unscoped dependencies.
+ * Before a turn decides anything, when it took its number's lock over from a turn that died or
+ * failed (TurnLocks): that turn may have committed actions it never finished, and this turn's
+ * commit is about to replace them, so they are finished now. A lock released normally means the
+ * last turn finished, so the usual turn pays nothing for this. `base` is the unscoped dependencies.
  */
-export async function finishPreviousTurn(base: CaseDeps, conversation: Conversation | null, key: string): Promise<void> {
+export async function finishPreviousTurn(base: CaseDeps, conversation: Conversation | null, key: string, lock: { tookOver: boolean }): Promise<void> {
   const previous = conversation?.lastTurn;
-  if (conversation && previous && !previous.applied && previous.key !== key) await finishCommittedTurn(base, conversation, previous);
+  if (lock.tookOver && conversation && previous && previous.key !== key) await finishCommittedTurn(base, conversation, previous);
 }
 
 /** Raised when a turn kept losing the race for its conversation: the inbox tries it again later. */

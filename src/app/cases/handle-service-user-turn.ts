@@ -27,7 +27,7 @@ const maxRaces = 3;
  * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
  * fresh state. `base` is the unscoped dependencies: the turn scopes them to the message itself.
  */
-export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser, message: InboundMessage, intent: OptOutIntent | null): Promise<void> {
+export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }): Promise<void> {
   const deps = scopeToTurn(base, message.id);
   const to = { channel: message.channel, phoneHash: person.phoneHash, phoneEnc: message.phoneEnc };
   for (let race = 1; race <= maxRaces; race++) {
@@ -36,10 +36,10 @@ export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser,
     const seen = turnSeen(conversation, message.id);
     if (seen === 'consumed') return;
     if (seen === 'committed' && conversation?.lastTurn) {
-      if (!conversation.lastTurn.applied) await finishCommittedTurn(base, conversation, conversation.lastTurn);
+      await finishCommittedTurn(base, conversation, conversation.lastTurn);
       return;
     }
-    await finishPreviousTurn(base, conversation, message.id);
+    await finishPreviousTurn(base, conversation, message.id, { tookOver: lock.tookOver && race === 1 });
     const enrolment = conversation
       ? await deps.cases.enrolment(conversation.enrolmentId)
       : intent === 'stop' ? await deps.cases.liveEnrolment(person.id) : null;

@@ -18,9 +18,10 @@ export interface TurnOutcome {
  * state: STOP suppresses the number before anything else can fail and confirms once; START lifts
  * it; a suppressed number otherwise hears nothing, except that HELP (and YES, see
  * opt-out-intent.ts) is told how to come back. Then staff get worker commands, service-users the
- * consent request or their questionnaire, and anyone else a generic answer.
+ * consent request or their questionnaire, and anyone else a generic answer. `lock.tookOver`: see
+ * finishPreviousTurn.
  */
-export async function handleTurn(deps: CaseDeps, message: InboundMessage): Promise<TurnOutcome> {
+export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: { tookOver: boolean } = { tookOver: false }): Promise<TurnOutcome> {
   const turn = scopeToTurn(deps, message.id);
   const reply = (text: string, purpose: MessagePurpose = 'reply') =>
     turn.send({ channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose, replyTo: message.id });
@@ -30,7 +31,7 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage): Promi
 
   const [member, person] = await Promise.all([deps.staff.findByPhoneHash(message.phoneHash), deps.cases.serviceUserByPhoneHash(message.phoneHash)]);
   if (intent === 'stop') {
-    if (person) await handleServiceUserTurn(deps, person, message, intent);
+    if (person) await handleServiceUserTurn(deps, person, message, intent, lock);
     else await reply(`You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, 'opt-out-confirmation');
     return {};
   }
@@ -54,6 +55,6 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage): Promi
     await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
     return {};
   }
-  await handleServiceUserTurn(deps, person, message, intent);
+  await handleServiceUserTurn(deps, person, message, intent, lock);
   return {};
 }

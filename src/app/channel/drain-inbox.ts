@@ -10,8 +10,11 @@ export interface InboxDeps {
   locks: TurnLocks;
   clock: Clock;
   logger: Logger;
-  /** Runs the bot's turn for one message. Throws when the turn could not be completed. */
-  runTurn(message: InboundMessage): Promise<TurnOutcome>;
+  /**
+   * Runs the bot's turn for one message; throws when the turn could not be completed. `tookOver`:
+   * the number's lock was left by a turn that died, so the turn first finishes what that one committed.
+   */
+  runTurn(message: InboundMessage, lock: { tookOver: boolean }): Promise<TurnOutcome>;
   /** A message whose turn failed for the last time: whoever should know is told. */
   onTurnFailed(message: InboundMessage, error: string): Promise<void>;
   lockTtlMs?: number;
@@ -37,32 +40,40 @@ export async function drainInbox(deps: InboxDeps, phoneHash: string): Promise<nu
   const owner = randomUUID();
   let turns = 0;
   for (;;) {
-    if (!(await deps.locks.acquire(phoneHash, owner, deps.lockTtlMs ?? 60_000))) return turns;
+    const lock = await deps.locks.acquire(phoneHash, owner, deps.lockTtlMs ?? 60_000);
+    if (lock === 'busy') return turns;
+    // A turn that failed may have committed actions it did not finish: the next turn on this
+    // number finishes them (as when the lock was taken over from a dead process).
+    let tookOver = lock === 'taken-over';
     let waiting = false;
+    let finished = false;
     try {
       for (let message = await deps.messages.nextReceived(phoneHash); message; message = await deps.messages.nextReceived(phoneHash)) {
         if (message.retryAfter && message.retryAfter > new Date()) {
           waiting = true;
           break;
         }
-        if (!(await runOne(deps, message))) {
+        const outcome = await runOne(deps, message, tookOver);
+        tookOver = outcome !== 'processed';
+        if (outcome === 'retrying') {
           waiting = true;
           break;
         }
         turns++;
       }
+      finished = !tookOver;
     } finally {
-      await deps.locks.release(phoneHash, owner);
+      await deps.locks.release(phoneHash, owner, finished ? 'finished' : 'unfinished');
     }
     if (waiting || !(await deps.messages.nextReceived(phoneHash))) return turns;
   }
 }
 
-/** One turn: true when the message is settled (processed, or failed for good), false when it waits for a retry. */
-async function runOne(deps: InboxDeps, message: InboundMessage): Promise<boolean> {
+/** One turn: processed, failed for good, or waiting to be tried again. */
+async function runOne(deps: InboxDeps, message: InboundMessage, tookOver: boolean): Promise<'processed' | 'failed' | 'retrying'> {
   let outcome: TurnOutcome;
   try {
-    outcome = await deps.runTurn(message);
+    outcome = await deps.runTurn(message, { tookOver });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const delays = deps.retryDelaysMs ?? defaultRetryDelaysMs;
@@ -72,13 +83,13 @@ async function runOne(deps: InboxDeps, message: InboundMessage): Promise<boolean
     if (delay !== undefined) {
       deps.logger.warn({ err: error, messageId: message.id, attempts }, 'turn failed; it will be tried again');
       await deps.messages.markTurnFailed(message.id, { at, attempts, error: text, retryAfter: new Date(Date.now() + delay) });
-      return false;
+      return 'retrying';
     }
     deps.logger.error({ err: error, messageId: message.id, attempts }, 'turn failed for the last time; the message is kept as failed');
     await deps.messages.markTurnFailed(message.id, { at, attempts, error: text });
     await deps.onTurnFailed(message, text).catch((notifyError: unknown) => deps.logger.error({ err: notifyError, messageId: message.id }, 'could not tell anyone about a failed turn'));
-    return true;
+    return 'failed';
   }
   await deps.messages.markProcessed(message.id, deps.clock.now(), outcome);
-  return true;
+  return 'processed';
 }

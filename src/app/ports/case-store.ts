@@ -82,8 +82,6 @@ export interface CommittedTurn {
   to: { channel: Channel; phoneHash: string; phoneEnc: string };
   replyTo?: string;
   actions: TurnAction[];
-  /** Set once every action has been performed; a turn that finds it unset finishes it first. */
-  applied?: boolean;
 }
 
 export interface SafeguardingAlert {
@@ -124,8 +122,6 @@ export interface CaseStore {
   conversation(phoneHash: string): Promise<Conversation | null>;
   /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
   saveConversation(conversation: Conversation): Promise<boolean>;
-  /** Notes that the conversation's last turn has been carried out in full (no new version). */
-  markTurnApplied(phoneHash: string, key: string): Promise<void>;
 
   openAlert(alert: SafeguardingAlert): Promise<void>;
   openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;

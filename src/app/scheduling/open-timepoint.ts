@@ -43,17 +43,17 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
   if (!person || !measure) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
   const key = `timepoint:open:${assessment.id}`;
   const turn = scopeToTurn(deps, key);
-  return withTurnLock(deps, person.phoneHash, async () => {
+  return withTurnLock(deps, person.phoneHash, async (lock) => {
     const conversation = await deps.cases.conversation(person.phoneHash);
     const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
     const seen = turnSeen(conversation, key);
     if (seen === 'committed' && conversation?.lastTurn) {
-      if (!conversation.lastTurn.applied) await finishCommittedTurn(deps, conversation, conversation.lastTurn);
+      await finishCommittedTurn(deps, conversation, conversation.lastTurn);
       return { done: true, note: 'opened (finished after an interruption)' };
     }
     // Opened already (and since answered to): nothing left to do.
     if (seen === 'consumed' || assessment.status === 'open') return { done: true, note: 'already open' };
-    await finishPreviousTurn(deps, conversation, key);
+    await finishPreviousTurn(deps, conversation, key, lock);
     if (conversation?.awaiting === 'questionnaire' && conversation.questionnaire?.assessmentId !== assessment.id) {
       return { deferUntil: new Date(now.getTime() + day), note: 'another questionnaire is still open' };
     }

@@ -37,16 +37,16 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   const turn = scopeToTurn(deps, key);
   const following = due[reached];
   const outcome: JobOutcome = following ? { deferUntil: following, note: 'reminded' } : { done: true, note: 'reminded (last)' };
-  return withTurnLock(deps, person.phoneHash, async () => {
+  return withTurnLock(deps, person.phoneHash, async (lock) => {
     const conversation = await deps.cases.conversation(person.phoneHash);
     const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
     const seen = turnSeen(conversation, key);
     if (seen === 'committed' && conversation?.lastTurn) {
-      if (!conversation.lastTurn.applied) await finishCommittedTurn(deps, conversation, conversation.lastTurn);
+      await finishCommittedTurn(deps, conversation, conversation.lastTurn);
       return outcome;
     }
     if (seen === 'consumed') return outcome;
-    await finishPreviousTurn(deps, conversation, key);
+    await finishPreviousTurn(deps, conversation, key, lock);
     if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
     const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder' });
     const actions = [...stepped.actions, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];

@@ -1,5 +1,6 @@
 import type { CaseDeps } from '../../../src/app/cases/case-deps.js';
 import { handleTurn } from '../../../src/app/cases/handle-turn.js';
+import { remindTimepoint } from '../../../src/app/scheduling/remind-timepoint.js';
 import type { InboundMessage } from '../../../src/app/ports/message-log.js';
 import { messageSid } from '../../support/channel-harness.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
@@ -30,7 +31,7 @@ function crashingAt(deps: CaseDeps, point: number): { deps: CaseDeps; boundaries
       cases: {
         ...cases,
         recordAnswer: wrap(cases.recordAnswer), updateAssessment: wrap(cases.updateAssessment), addAssessment: wrap(cases.addAssessment),
-        saveConversation: wrap(cases.saveConversation), markTurnApplied: wrap(cases.markTurnApplied), updateEnrolment: wrap(cases.updateEnrolment),
+        saveConversation: wrap(cases.saveConversation), updateEnrolment: wrap(cases.updateEnrolment),
         openAlert: wrap(cases.openAlert), markAlertEscalated: wrap(cases.markAlertEscalated),
       },
       audit: { record: wrap(deps.audit.record) },
@@ -90,7 +91,7 @@ describe('a turn is applied exactly once, wherever the process dies', () => {
     expect(h.inbox(alex).filter((t) => t.startsWith('URGENT') && t.includes(reference))).toHaveLength(1);
     expect(h.inbox(maya).filter((t) => t.startsWith('URGENT') && t.includes(reference))).toHaveLength(1);
     const conversation = await db.collection('conversations').findOne({ _id: h.service.messaging.delivery.phones.hash(phone) as never });
-    expect(conversation).toMatchObject({ awaiting: 'nothing', questionnaire: { status: 'completed' }, lastTurn: { applied: true } });
+    expect(conversation).toMatchObject({ awaiting: 'nothing', questionnaire: { status: 'completed' } });
   }
 
   it('when nothing goes wrong, then the last answer does everything once (and the crash points are counted)', async () => {
@@ -123,4 +124,22 @@ describe('a turn is applied exactly once, wherever the process dies', () => {
       await expectDoneOnce(phone, reference);
     }
   }, 300_000);
+
+  it('when a turn dies after its commit and a reminder job takes its lock over first, then the job finishes that turn and its replay adds nothing', async () => {
+    const { phone, reference } = await personAtLastQuestion(98);
+    const message = await recordedMessage(phone, '1');
+    // Boundary 1 is just after the commit (the conversation saved with the turn's actions).
+    await expect(handleTurn(crashingAt(h.service.messaging.cases, 1).deps, message)).rejects.toThrow(SimulatedCrash);
+    const phoneHash = h.service.messaging.delivery.phones.hash(phone);
+    // The dead process's lock, expired.
+    await h.database.db.collection('turnLocks').insertOne({ _id: phoneHash as never, owner: 'dead process', expiresAt: new Date(Date.now() - 1000) });
+    const person = await h.database.db.collection('serviceUsers').findOne({ reference });
+    const baseline = await h.database.db.collection('assessments').findOne({ serviceUserId: person?._id, timepointId: 'baseline' });
+    h.clock.advance(2 * 86_400_000 + 60_000);
+    await remindTimepoint(h.service.messaging.cases, String(baseline?._id));
+    await handleTurn(h.service.messaging.cases, message);
+    await expectDoneOnce(phone, reference);
+    expect(h.inbox(phone).filter((text) => text.startsWith('Just a reminder'))).toHaveLength(0);
+  });
 });
+
