@@ -49,6 +49,11 @@ export interface StartOptions {
   listenHost?: string;
   /** Waits between tries of a failing turn (default about three minutes in all; tests shorten them). */
   inboxRetryDelaysMs?: number[];
+  /**
+   * Have `mongo.client` emit the driver's command-monitoring events (`commandStarted`...), so the
+   * round-trip benchmark and test can count the commands an operation costs. Off in production.
+   */
+  monitorCommands?: boolean;
 }
 
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
@@ -58,7 +63,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   }
   if (!config.twilio && options.simulator) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   else if (!config.twilio) logger.warn('Twilio is not configured and the simulator is off: no text messages can be sent or received');
-  const mongo = await connectMongo(config.mongodbUri);
+  const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands });
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
 

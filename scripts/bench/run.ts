@@ -1,15 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startDatabase } from '../database/start-database.js';
+import { benchAnswerTurns } from './bench-answer-turns.js';
 import { benchChannel } from './bench-channel.js';
 import { benchParsing } from './bench-parsing.js';
+import { benchRoundTrips } from './bench-round-trips.js';
 
 /**
- * `npm run bench`: figures, not pass/fail. Reply parsing and scoring in the domain, then inbound
- * SMS through the whole service (signed webhooks -> turns -> outbox -> real twilio SDK -> a local
- * fake Twilio) on a real MongoDB-compatible database. Loopback only; bounded in count and time.
+ * `npm run bench`: figures, not pass/fail. Reply parsing and scoring in the domain; inbound SMS
+ * through the whole service (signed webhooks -> turns -> outbox -> real twilio SDK -> a local
+ * fake Twilio) on a real MongoDB-compatible database; database commands per operation; answer
+ * turns per second and as the data grows. Loopback only; bounded in count and time (about four
+ * minutes on two cores with FerretDB).
  */
 async function main(): Promise<void> {
   console.log(`promptly benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
-  benchParsing();
-  await benchChannel({ numbers: 20, messagesPerNumber: 10 });
+  await timed('parsing', async () => benchParsing());
+  await timed('channel', () => benchChannel({ numbers: 20, messagesPerNumber: 10 }));
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'promptly-bench-'));
+  const database = await startDatabase({ dataDir });
+  // Each part on a database of its own on one server, so each starts empty.
+  const fresh = (part: string) => `${database.uri.replace(/\/$/, '')}/bench_${part}_${randomUUID().slice(0, 8)}`;
+  try {
+    await timed('round trips', () => benchRoundTrips(fresh('trips')));
+    await timed('answer turns and growth', () => benchAnswerTurns(fresh('growth'), {
+      // Today one answer turn on the full database takes tens of seconds (its tail as long again),
+      // so the full side stops after a minute; once turns read by _id, all 30 fit easily.
+      timedTurns: 30, fullBudgetMs: 60_000, minFullTurns: 1, concurrentPeople: 10, answersEach: 3,
+      messages: 100_000, assessments: 20_000, batchSize: 4000,
+    }));
+  } finally {
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function timed(part: string, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await run();
+  console.log(`  (${part}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 main().then(

@@ -15,12 +15,17 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-/** Connects and pings, giving up after timeoutMs with a DatabaseUnreachableError. */
-export async function connectMongo(uri: string, timeoutMs = 10_000): Promise<MongoConnection> {
+/**
+ * Connects and pings, giving up after timeoutMs with a DatabaseUnreachableError. `monitorCommands`
+ * makes the client emit the driver's command events (commandStarted...), which the round-trip
+ * benchmark and test count; off by default, since every command then allocates an event.
+ */
+export async function connectMongo(uri: string, timeoutMs = 10_000, options: { monitorCommands?: boolean } = {}): Promise<MongoConnection> {
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
     appName: 'promptly',
+    monitorCommands: options.monitorCommands ?? false,
   });
   try {
     await client.connect();

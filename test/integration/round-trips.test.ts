@@ -1,0 +1,52 @@
+import { commandsLine, measureRoundTrips, roundTripOperations, type RoundTripOperation, type RoundTrips } from '../support/measure-round-trips.js';
+import { startServiceRig, type ServiceRig } from '../support/service-rig.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** Issue 11 item 6: what the operations should cost once the round trips are cut. */
+const issueTargets: Partial<Record<RoundTripOperation, number>> = { answer: 10, invitation: 12, status: 2 };
+
+/**
+ * A ratchet: today's counts (December 2026, before the round trips are cut). A change that makes
+ * an operation cost more commands fails here; whoever cuts commands lowers its ceiling, down to
+ * the issue's target. Counts are deterministic (commands, not time), so this is not a timed test.
+ */
+const ceilings: Record<RoundTripOperation, number> = {
+  answer: 35, // issue 11 target: 10
+  'consent-yes': 51, // no target in issue 11: held at today's count
+  enrol: 53, // no target in issue 11: held at today's count
+  invitation: 39, // issue 11 target: 12
+  status: 3, // issue 11 target: 2
+};
+
+describe('database commands per operation (issue 11 item 6)', () => {
+  let database: TestDatabase;
+  let rig: ServiceRig;
+  let trips: RoundTrips;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    rig = await startServiceRig(database.uri, { monitorCommands: true });
+    // A longer settle window than the benchmark's: other test files share the machine and the server.
+    trips = await measureRoundTrips(rig, { settleMs: 500 });
+    const rows = roundTripOperations.map((operation) => `  ${operation}: ${trips[operation].total} (ceiling ${ceilings[operation]}, target ${issueTargets[operation] ?? 'none'})`);
+    console.log([commandsLine(trips), ...rows].join('\n'));
+  }, 180_000);
+  afterAll(async () => {
+    await rig?.close();
+    await database?.close();
+  });
+
+  const cases: Array<[RoundTripOperation, string]> = [
+    ['answer', 'when a service-user answers question 2 of ONS4'],
+    ['consent-yes', 'when a service-user replies YES to the consent request'],
+    ['enrol', 'when a worker texts ENROL with a new number'],
+    ['invitation', 'when a follow-up falls due and its job opens it'],
+    ['status', 'when Twilio reports a sent message delivered'],
+  ];
+  it.each(cases)('%s: %s, then it costs no more database commands than its ceiling', (operation) => {
+    const { total, trace } = trips[operation];
+    if (total > ceilings[operation]) console.log(`${operation} now costs ${total} commands (ceiling ${ceilings[operation]}):\n  ${trace.join('\n  ')}`);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(ceilings[operation]);
+  });
+});
