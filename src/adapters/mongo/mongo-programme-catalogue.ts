@@ -19,10 +19,15 @@ const defaultKey = 'programmes.default';
  * default" is not a flag on each programme (moving it would take two writes, and FerretDB has no
  * transactions) but one pointer document in `settings`; while nothing has been made the default,
  * the oldest programme is, so the first programme added is the default without a second write.
+ *
+ * A programme is never changed once added (a new plan is a new programme version), so `get` keeps
+ * what it has read for the life of the process: a turn reads its programme from memory. Its
+ * `isDefault` is as it was when first read; `find`, `getDefault` and `list` always ask the database.
  */
 export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
   const programmes = db.collection<ProgrammeDoc>('programmes');
   const settings = db.collection<DefaultDoc>('settings');
+  const known = new Map<string, Programme>();
 
   const defaultId = async (): Promise<string | null> => {
     const pointer = await settings.findOne({ _id: defaultKey });
@@ -51,7 +56,11 @@ export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
       return slug === '' ? null : withFlag(await programmes.findOne({ slug }));
     },
     async get(id) {
-      return withFlag(await programmes.findOne({ _id: id }));
+      const cached = known.get(id);
+      if (cached) return cached;
+      const programme = await withFlag(await programmes.findOne({ _id: id }));
+      if (programme) known.set(id, programme);
+      return programme;
     },
     async getDefault() {
       const id = await defaultId();
