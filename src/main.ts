@@ -184,9 +184,9 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string | 
 
 /** Process entry: readable errors and exit 1 instead of stack traces; SIGTERM/SIGINT drain within 10 s. */
 async function main(): Promise<void> {
-  loadDotEnv();
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

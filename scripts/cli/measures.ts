@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { loadDotEnv } from '../../src/config.js';
 import { loadMeasures } from '../../src/domain/measures/load-measures.js';
 import type { MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
 import type { Measure } from '../../src/domain/measures/measure.js';
@@ -117,7 +118,11 @@ function toAnswer(answer: string, itemId: string): number | null {
 
 function processIo(): MeasuresCliIo {
   return {
-    load: () => loadMeasures(process.env.MEASURES_DIR ? [process.env.MEASURES_DIR] : []),
+    load: () => {
+      // MEASURES_DIR may come from .env, as it does for the server.
+      loadDotEnv();
+      return loadMeasures(process.env.MEASURES_DIR ? [process.env.MEASURES_DIR] : []);
+    },
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     fail: () => {

@@ -4,6 +4,7 @@ import { createPhoneProtector } from '../../../src/adapters/crypto/phone-protect
 import type { AdminCliIo } from '../../../scripts/cli/admin-cli-io.js';
 import { programmeCommand } from '../../../scripts/cli/programme.js';
 import { staffCommand } from '../../../scripts/cli/staff.js';
+import { isolatedEnv } from '../../support/spawn-script.js';
 import { testEnv } from '../../support/test-config.js';
 import { openAdminFixture, phoneForms, type AdminFixture } from './admin-fixture.js';
 
@@ -87,7 +88,7 @@ describe('npm run cli', () => {
   const root = path.resolve(__dirname, '..', '..', '..');
   const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, env: isolatedEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
