@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { ConfigError } from '../src/config.js';
 import { dbCommands } from './cli/db.js';
+import { dbServeCommand } from './cli/db-serve.js';
 import { measuresCommand } from './cli/measures.js';
 import { tokenCommand } from './cli/token.js';
 import { programmeCommand } from './cli/programme.js';
+import { setupCommand } from './cli/setup.js';
 import { staffCommand } from './cli/staff.js';
 
 /** `npm run cli -- <command>`: operator commands on the same config and database as the server. */
@@ -12,7 +14,9 @@ export function createCli(): Command {
     .description('promptly operator commands (reads .env and the environment, like the server)')
     .showHelpAfterError()
     .exitOverride();
+  program.addCommand(setupCommand());
   for (const command of dbCommands()) program.addCommand(command);
+  program.addCommand(dbServeCommand());
   program.addCommand(measuresCommand());
   program.addCommand(tokenCommand());
   program.addCommand(staffCommand());
