@@ -4,7 +4,7 @@ import path from 'node:path';
 import { connectMongo } from '../src/adapters/mongo/connect-mongo.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { startService } from '../src/main.js';
+import { portInUse, startService } from '../src/main.js';
 import { startDatabase } from './database/start-database.js';
 import { DemoClock } from './demo/demo-clock.js';
 import { demoStaff, seedDemoOrganisation } from './demo/seed-demo-organisation.js';
@@ -31,7 +31,7 @@ async function demo(): Promise<void> {
     ORG_NAME: 'Riverside Community Trust',
     TIME_SCALE: process.env.TIME_SCALE ?? '5040',
     ...demoSecrets(),
-    MONGODB_URI: `${database.uri.replace(/\/$/, '')}/promptly-demo`,
+    MONGODB_URI: demoDatabaseUri(database.uri),
   });
   // Its own connection: the clock must be read before the service starts, and saved after it stops.
   const settings = await connectMongo(config.mongodbUri).catch(async (error: unknown) => {
@@ -64,6 +64,14 @@ async function demo(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The demo's own database, promptly-demo, unless MONGODB_URI names one (mongodb://host/name). */
+function demoDatabaseUri(uri: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)\/?([^?]*)(\?.*)?$/.exec(uri);
+  if (!match) return uri;
+  const [, server, name, query = ''] = match;
+  return `${server}/${name || 'promptly-demo'}${query}`;
 }
 
 function printWelcome(port: number, scale: number, seeded: 'seeded' | 'already-seeded'): void {
@@ -103,7 +111,12 @@ function demoSecrets(): Record<string, string> {
 }
 
 demo().catch((error: unknown) => {
-  console.error(`promptly demo: ${error instanceof Error ? error.message : String(error)}`);
+  if (portInUse(error)) {
+    const port = Number(process.env.PORT ?? 3000);
+    console.error(`promptly demo: port ${port} is already in use by another program; stop it, or choose another port, e.g. PORT=${port < 65535 ? port + 1 : 3001} npm run demo`);
+  } else {
+    console.error(`promptly demo: ${error instanceof Error ? error.message : String(error)}`);
+  }
   rmSync(lockFile, { force: true });
   process.exit(1);
 });

@@ -24,9 +24,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return result.data;
 }
 
-/** Reads KEY=value lines from a .env file into process.env without overriding what is already set. */
-export function loadDotEnv(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
-  if (!existsSync(file)) return;
+/**
+ * Reads KEY=value lines from a .env file into `env` without overriding what is already set. The
+ * file is the one PROMPTLY_ENV_FILE names (it must exist; `none` reads no file), else `.env` in
+ * the working directory when there is one. Whoever starts a process (a test, a deployment) can
+ * so decide exactly what it reads, whatever lies around in its working directory.
+ */
+export function loadDotEnv(env: NodeJS.ProcessEnv = process.env): void {
+  const named = env.PROMPTLY_ENV_FILE;
+  if (named === 'none') return;
+  const file = named || '.env';
+  if (!existsSync(file)) {
+    if (!named) return;
+    throw new ConfigError([`PROMPTLY_ENV_FILE: there is no file ${file} (name an existing file, or none to read no file)`]);
+  }
   for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
     if (env[key] === undefined) env[key] = value;
   }

@@ -80,16 +80,6 @@ export async function startService(config: Config, logger: Logger, options: Star
     ...messaging.cases, reports: messaging.reports, publicBaseUrl: config.publicBaseUrl,
   }), clock, logger);
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
-  // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
-  if (clock !== systemClock) await jobs.realign();
-  await scheduler.start();
-  // What a stopped process left behind, at once rather than at the first periodic sweep: turns it
-  // had not finished (any age: a turn another process is running holds its number's lock) and
-  // messages it had not sent. Tests that drive the sweeps themselves turn this off with the sweeps.
-  if (options.sweepEveryMs !== null) {
-    void Promise.all([messaging.sweepInbox(0), messaging.sweepOutbox()]).catch((error: unknown) => logger.error({ err: error }, 'start-up sweep failed'));
-  }
-
   const simulator = options.simulator
     ? createSimulatorBackend({
         db: mongo.db, transport: messaging.simulator, receive: (request) => messaging.intake.inbound(request), sweepOutbox: messaging.sweepOutbox,
@@ -114,8 +104,25 @@ export async function startService(config: Config, logger: Logger, options: Star
     },
   });
   const host = options.listenHost ?? (simulator ? '127.0.0.1' : undefined);
-  const server = await listen(app, config.port, host);
+  // The port before the scheduler: when it is taken (see portInUse), nothing has started yet that
+  // would fail on the closed database and bury that one fact under stack traces.
+  const server = await listen(app, config.port, host).catch(async (error: unknown) => {
+    simulator?.close();
+    messaging.inbox.close();
+    messaging.intake.close();
+    await mongo.client.close();
+    throw error;
+  });
   const { port, address } = server.address() as { port: number; address: string };
+  // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
+  if (clock !== systemClock) await jobs.realign();
+  await scheduler.start();
+  // What a stopped process left behind, at once rather than at the first periodic sweep: turns it
+  // had not finished (any age: a turn another process is running holds its number's lock) and
+  // messages it had not sent. Tests that drive the sweeps themselves turn this off with the sweeps.
+  if (options.sweepEveryMs !== null) {
+    void Promise.all([messaging.sweepInbox(0), messaging.sweepOutbox()]).catch((error: unknown) => logger.error({ err: error }, 'start-up sweep failed'));
+  }
   logger.info({ port, address }, 'promptly is listening');
 
   let stopping: Promise<void> | undefined;
@@ -163,6 +170,11 @@ async function shutdown(
   logger.info('shutdown complete');
 }
 
+/** True when the error is the HTTP port being taken by another process (EADDRINUSE). */
+export function portInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+}
+
 async function pingWithin(mongo: MongoConnection, ms: number): Promise<string | null> {
   const ping = mongo.db.command({ ping: 1 }).then(() => null, (error: Error) => `database ping failed: ${error.message}`);
   return settleWithin(ping, ms, `database did not answer a ping within ${ms} ms`);
@@ -188,9 +200,9 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string | 
 
 /** Process entry: readable errors and exit 1 instead of stack traces; SIGTERM/SIGINT drain within 10 s. */
 async function main(): Promise<void> {
-  loadDotEnv();
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -207,6 +219,10 @@ async function main(): Promise<void> {
   try {
     service = await startService(config, logger);
   } catch (error) {
+    if (portInUse(error)) {
+      process.stderr.write(`promptly: port ${config.port} is already in use by another program; stop it, or choose another port, e.g. PORT=${config.port < 65535 ? config.port + 1 : 3001} npm start\n`);
+      process.exit(1);
+    }
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
     process.stderr.write(`promptly: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

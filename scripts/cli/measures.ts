@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { loadDotEnv } from '../../src/config.js';
 import { loadMeasures } from '../../src/domain/measures/load-measures.js';
 import type { MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
 import type { Measure } from '../../src/domain/measures/measure.js';
@@ -24,34 +25,42 @@ export interface MeasuresCliIo {
  * stdout; a problem goes to stderr with exit code 1. Loads the shipped measures plus MEASURES_DIR.
  */
 export function measuresCommand(io: MeasuresCliIo = processIo()): Command {
-  const run = (work: (catalogue: MeasureCatalogue) => unknown) => (): void => {
+  const run = (work: (catalogue: MeasureCatalogue) => unknown, options: { json?: boolean }): void => {
     try {
       io.out(`${JSON.stringify(work(io.load()), null, 2)}\n`);
     } catch (error) {
-      io.err(`measures: ${error instanceof Error ? error.message : String(error)}\n`);
+      const message = error instanceof Error ? error.message : String(error);
+      io.err(options.json ? `${JSON.stringify({ error: 'invalid', problems: [message] }, null, 2)}\n` : `measures: ${message}\n`);
       io.fail();
     }
   };
+  // Every command takes --json, as scripts expect; these print JSON with or without it.
+  const json = ['--json', 'print JSON (these commands always do; with --json a problem is JSON on stderr too)'] as const;
   const command = new Command('measures').description('list, show, score and try replies against the measure definitions');
   command
     .command('list')
     .description('every loaded measure, and whether it can be put into use')
-    .action(() => run(listMeasures)());
+    .option(...json)
+    .action((options: { json?: boolean }) => run(listMeasures, options));
   command
     .command('show <id>')
     .description('a measure definition and each item as it will be texted')
-    .action((id: string) => run((catalogue) => showMeasure(catalogue, id))());
+    .option(...json)
+    .action((id: string, options: { json?: boolean }) => run((catalogue) => showMeasure(catalogue, id), options));
   command
     .command('score <id> <answers...>')
     .description('score answers given in item order (option values; "-" for a missing answer)')
     .option('--previous <score>', 'an earlier score, to classify reliable change')
-    .action((id: string, answers: string[], options: { previous?: string }) =>
-      run((catalogue) => scoreAnswers(catalogue, id, answers, options.previous))(),
+    .option(...json)
+    .action((id: string, answers: string[], options: { previous?: string; json?: boolean }) =>
+      run((catalogue) => scoreAnswers(catalogue, id, answers, options.previous), options),
     );
   command
     .command('parse <id> <itemId> <reply>')
     .description('how a text reply to one item is read')
-    .action((id: string, itemId: string, reply: string) => run((catalogue) => parseItemReply(catalogue, id, itemId, reply))());
+    .option(...json)
+    .action((id: string, itemId: string, reply: string, options: { json?: boolean }) =>
+      run((catalogue) => parseItemReply(catalogue, id, itemId, reply), options));
   return command;
 }
 
@@ -117,7 +126,11 @@ function toAnswer(answer: string, itemId: string): number | null {
 
 function processIo(): MeasuresCliIo {
   return {
-    load: () => loadMeasures(process.env.MEASURES_DIR ? [process.env.MEASURES_DIR] : []),
+    load: () => {
+      // MEASURES_DIR may come from .env, as it does for the server.
+      loadDotEnv();
+      return loadMeasures(process.env.MEASURES_DIR ? [process.env.MEASURES_DIR] : []);
+    },
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     fail: () => {

@@ -9,7 +9,8 @@ export function tokenCommand(): Command {
   command
     .command('issue <staff>')
     .description('issue a token for a member of staff (by id or exact name); it is shown once and stored only as a hash')
-    .action((who: string) =>
+    .option('--json', 'print JSON instead of text')
+    .action((who: string, options: { json?: boolean }) =>
       withDatabase(async ({ db }) => {
         const staff = createMongoStaffDirectory(db);
         const byId = await staff.get(who);
@@ -17,7 +18,9 @@ export function tokenCommand(): Command {
         if (byName.length !== 1) throw new Error(byName.length === 0 ? `no current member of staff "${who}"` : `"${who}" matches ${byName.length} people: use their id`);
         const member = byName[0]!;
         const token = await createMongoApiTokens(db).issue(member.id, new Date());
-        process.stdout.write(`token for ${member.name} (${member.role}); keep it secret, it is not shown again:\n${token}\n`);
+        process.stdout.write(options.json
+          ? `${JSON.stringify({ staffId: member.id, name: member.name, role: member.role, token }, null, 2)}\n`
+          : `token for ${member.name} (${member.role}); keep it secret, it is not shown again:\n${token}\n`);
       }),
     );
   return command;

@@ -15,6 +15,12 @@ export interface StartDatabaseOptions {
   dataDir: string;
   /** Progress lines for the person waiting (building FerretDB the first time takes minutes). */
   log?: (line: string) => void;
+  /** Start an embedded server even when MONGODB_URI is set (`db:serve` is that server). */
+  embeddedOnly?: boolean;
+  /** The embedded server's port on 127.0.0.1; default a free one. */
+  port?: number;
+  /** Only this kind of embedded server, e.g. the one whose files dataDir already holds. */
+  only?: 'mongod' | 'ferretdb';
 }
 
 /**
@@ -24,16 +30,18 @@ export interface StartDatabaseOptions {
  */
 export async function startDatabase(options: StartDatabaseOptions): Promise<RunningDatabase> {
   const log = options.log ?? (() => {});
-  const external = process.env.MONGODB_URI;
+  const external = options.embeddedOnly ? undefined : process.env.MONGODB_URI;
   if (external) return { uri: external, kind: 'external', stop: async () => {} };
 
   mkdirSync(options.dataDir, { recursive: true });
   const problems: string[] = [];
-  if (await mongodCanBeHad()) {
+  if (options.only === 'ferretdb') {
+    problems.push('mongodb-memory-server: not tried (this data folder holds FerretDB files)');
+  } else if (await mongodCanBeHad()) {
     try {
       const dbPath = path.join(options.dataDir, 'mongod');
       mkdirSync(dbPath, { recursive: true });
-      const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+      const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger', ...(options.port === undefined ? {} : { port: options.port }) } });
       log(`database: mongod (mongodb-memory-server) at ${server.getUri()}`);
       return { uri: server.getUri(), kind: 'mongod', stop: async () => void (await server.stop({ doCleanup: false })) };
     } catch (error) {
@@ -43,8 +51,9 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
     problems.push('mongodb-memory-server: no mongod binary cached and its download host cannot be resolved');
   }
 
+  if (options.only === 'mongod') throw new Error(`No mongod could be started for this data folder, which holds mongod files:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   try {
-    const ferret = await startFerretdb({ dataDir: path.join(options.dataDir, 'ferretdb'), log });
+    const ferret = await startFerretdb({ dataDir: path.join(options.dataDir, 'ferretdb'), log, ...(options.port === undefined ? {} : { port: options.port }) });
     log(`database: FerretDB 1.24 on SQLite at ${ferret.uri}`);
     return { ...ferret, kind: 'ferretdb' };
   } catch (error) {

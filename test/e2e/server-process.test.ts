@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { freePort } from '../../scripts/database/start-ferretdb';
+import { spawnScript } from '../support/spawn-script.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testEnv } from '../support/test-config.js';
 
-const root = path.resolve(__dirname, '..', '..');
-
-interface Exit { code: number | null; stdout: string; stderr: string; ms: number }
-
-/** Runs src/main.ts as the real process would run, with the given environment. */
+/** Runs src/main.ts as the real process would run, with exactly the given environment and no .env. */
 function startServer(env: NodeJS.ProcessEnv) {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<Exit>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })));
-  const output = () => stdout;
-  return { child, exited, output };
+  const server = spawnScript('src/main.ts', [], { env });
+  return { child: server.child, exited: server.exited, output: server.stdout };
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {

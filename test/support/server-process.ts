@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isolatedEnv } from './spawn-script.js';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -28,10 +29,10 @@ export interface ServerProcess {
   ready(timeoutMs?: number): Promise<void>;
 }
 
-/** Starts main.js with exactly this environment (nothing of the developer's .env: cwd is a temp folder). */
+/** Starts main.js with exactly this environment: no .env is read (isolatedEnv), wherever it runs. */
 export function startServerProcess(main: string, env: NodeJS.ProcessEnv, port: number): ServerProcess {
   const cwd = path.dirname(path.dirname(main));
-  const child = spawn(process.execPath, [main], { cwd, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { cwd, env: isolatedEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));
   child.stderr?.on('data', (chunk) => (stdout += chunk));

@@ -40,16 +40,20 @@ export function parseTimepointPlan(input: TimepointPlanInput): ParsedTimepointPl
     offsetDays: days('discharge.offset', input.discharge.offset),
     windowAfterDays: days('discharge.windowAfter', input.discharge.windowAfter),
   };
-  const reminders = reminderDays('reminders.afterDays', input.reminders?.afterDays, problems);
-  const consentReminders = reminderDays('consentReminders.afterDays', input.consentReminders?.afterDays, problems);
-  checkFollowUps(followUps, problems);
-  const lastReminder = reminders.at(-1) ?? 0;
   const spans = [
     ...followUps.map((followUp) => ({ name: `follow-up "${followUp.id}"`, days: followUp.windowBeforeDays + followUp.windowAfterDays })),
     ...(discharge ? [{ name: 'the discharge follow-up', days: discharge.windowAfterDays }] : []),
   ];
+  // Reminders nobody asked for are the usual ones that fit every window: a short window gets
+  // fewer (or none), never a refusal of something the administrator did not write.
+  const fitting = defaultReminderDays.filter((day) => spans.every((span) => Number.isNaN(span.days) || day <= span.days));
+  const reminders = reminderDays('reminders.afterDays', input.reminders?.afterDays ?? fitting, problems);
+  const consentReminders = reminderDays('consentReminders.afterDays', input.consentReminders?.afterDays, problems);
+  checkFollowUps(followUps, problems);
+  const lastReminder = reminders.at(-1) ?? 0;
   for (const span of spans.filter((candidate) => lastReminder > candidate.days)) {
-    problems.push(`reminders.afterDays: a reminder on day ${lastReminder} falls after the window of ${span.name} closes (${span.days} days after it opens)`);
+    const fix = span.days >= 1 ? `give reminder days of ${span.days} or less` : 'give no reminders';
+    problems.push(`reminders.afterDays: a reminder on day ${lastReminder} falls after the window of ${span.name} closes (${span.days} days after it opens); ${fix}, or a longer window`);
   }
   if (problems.length > 0) return { ok: false, problems };
   const plan: TimepointPlan = { followUps, reminders: { afterDays: reminders }, consentReminders: { afterDays: consentReminders } };

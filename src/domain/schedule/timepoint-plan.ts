@@ -7,7 +7,7 @@ import type { SendWindow } from './send-window.js';
 export interface TimepointPlan {
   readonly followUps: readonly FollowUpTimepoint[];
   readonly discharge?: DischargeTimepoint;
-  /** Days after a timepoint opened on which to chase an unanswered questionnaire; default [2, 5]. */
+  /** Days after a timepoint opened on which to chase an unanswered questionnaire; default [2, 5], or those of them within every window. */
   readonly reminders: { readonly afterDays: readonly number[] };
   /** Days after the consent request on which to chase a missing YES; default [2, 5]. */
   readonly consentReminders: { readonly afterDays: readonly number[] };

@@ -4,6 +4,7 @@ import { createPhoneProtector } from '../../../src/adapters/crypto/phone-protect
 import type { AdminCliIo } from '../../../scripts/cli/admin-cli-io.js';
 import { programmeCommand } from '../../../scripts/cli/programme.js';
 import { staffCommand } from '../../../scripts/cli/staff.js';
+import { isolatedEnv } from '../../support/spawn-script.js';
 import { testEnv } from '../../support/test-config.js';
 import { openAdminFixture, phoneForms, type AdminFixture } from './admin-fixture.js';
 
@@ -83,11 +84,31 @@ describe('the staff and programme commands', () => {
   });
 });
 
+describe('programme reminders and short windows', () => {
+  it('when no reminders are given and the window is short, then the usual ones that fit are chosen and the output says why', async () => {
+    const short = await cli('programme', 'add', '--name', 'Quick check', '--measure', 'phq9', '--followups', '6w', '--window', '2d');
+    expect(short).toMatchObject({ failed: false, stderr: '' });
+    expect(short.stdout).toContain('reminders on day 2 after a follow-up opens (not the usual days 2 and 5: a window closes 4 days after it opens; choose others with --reminders)');
+    const none = await cli('programme', 'add', '--name', 'Same day', '--measure', 'phq9', '--followups', '6w', '--window', '0d');
+    expect(none.stdout).toContain('no reminders (not the usual days 2 and 5: a window closes the day it opens; choose others with --reminders)');
+    const usual = await cli('programme', 'add', '--name', 'Usual', '--measure', 'phq9', '--followups', '6w');
+    expect(usual.stdout).toMatch(/\nreminders on days 2, 5 after a follow-up opens\n/);
+  });
+
+  it('when the reminders given fall after the window, then the refusal says how to fix it, and none means none', async () => {
+    const late = await cli('programme', 'add', '--name', 'Late', '--measure', 'phq9', '--followups', '6w', '--window', '2d', '--reminders', '2,5');
+    expect(late).toMatchObject({ failed: true, stdout: '' });
+    expect(late.stderr).toBe('programme add: reminders: a reminder on day 5 falls after the window of follow-up "6w" closes (4 days after it opens); give reminder days of 4 or less, or a longer window\n');
+    const none = await cli('programme', 'add', '--name', 'Unchased', '--measure', 'phq9', '--followups', '6w', '--reminders', 'none', '--json');
+    expect(JSON.parse(none.stdout)).toMatchObject({ plan: { reminders: { afterDays: [] } } });
+  });
+});
+
 describe('npm run cli', () => {
   const root = path.resolve(__dirname, '..', '..', '..');
   const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, env: isolatedEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -38,6 +38,10 @@ describe('programme plans from the short form', () => {
     expect(parsed).toMatchObject({ ok: true, plan: { followUps: [], discharge: { offsetDays: 0, windowAfterDays: 10 }, reminders: { afterDays: [3] } } });
   });
 
+  it('when no reminders are given and the window is two days either side, then only the day-2 reminder is kept', () => {
+    expect(programmePlan({ followUps: ['6w'], window: '2d' })).toMatchObject({ ok: true, plan: { reminders: { afterDays: [2] } } });
+  });
+
   it('when the window is bad, then it is said once, however many follow-ups there are', () => {
     expect(programmePlan({ followUps: ['6w', '12w', '18w'], window: '1 month', discharge: '0d' })).toEqual({
       ok: false,

@@ -94,10 +94,20 @@ describe('reading a timepoint plan', () => {
     ]);
   });
 
-  it('when a reminder would fall after a window closes, then the plan is refused', () => {
-    const parsed = parseTimepointPlan({ followUps: [{ id: '2w', offset: '2w', windowBefore: '1d', windowAfter: '2d' }] });
+  it('when a reminder the administrator gave would fall after a window closes, then the plan is refused saying how to fix it', () => {
+    const parsed = parseTimepointPlan({ followUps: [{ id: '2w', offset: '2w', windowBefore: '1d', windowAfter: '2d' }], reminders: { afterDays: [2, 5] } });
     expect(parsed.ok ? [] : parsed.problems).toEqual([
-      'reminders.afterDays: a reminder on day 5 falls after the window of follow-up "2w" closes (3 days after it opens)',
+      'reminders.afterDays: a reminder on day 5 falls after the window of follow-up "2w" closes (3 days after it opens); give reminder days of 3 or less, or a longer window',
     ]);
+  });
+
+  it('when no reminders are given and a window is shorter than the usual days 2 and 5, then only the usual days within every window are kept', () => {
+    const plan = (windowAfter: string, discharge?: string) => parseTimepointPlan({
+      followUps: [{ id: '6w', offset: '6w', windowBefore: '1d', windowAfter }],
+      ...(discharge === undefined ? {} : { discharge: { offset: '0d', windowAfter: discharge } }),
+    });
+    expect(plan('2d')).toMatchObject({ ok: true, plan: { reminders: { afterDays: [2] } } });
+    expect(plan('7d', '1d')).toMatchObject({ ok: true, plan: { reminders: { afterDays: [] } } });
+    expect(plan('4d')).toMatchObject({ ok: true, plan: { reminders: { afterDays: [2, 5] } } });
   });
 });
