@@ -25,7 +25,9 @@ export async function startConversationHarness(options: Parameters<typeof startC
         const stored = await h.database.db.collection('messages').findOne({ _id: sid as never });
         return !stored || stored.status !== 'received';
       }, 10_000, `turn for "${body}"`);
-      await waitFor(async () => (await h.database.db.collection('turnLocks').countDocuments()) === 0, 5000, 'turn lock released');
+      // While others text at the same time this waits for their turns too (the exactly-once test has
+      // eight at once), so it is given as long as a turn: 5 s ran out on a busy machine.
+      await waitFor(async () => (await h.database.db.collection('turnLocks').countDocuments()) === 0, 10_000, 'turn lock released');
     },
     inbox(phone) {
       return h.fake.sent.filter((m) => m.to === phone || m.to === `whatsapp:${phone}`).map((m) => m.body ?? `[template ${m.contentSid}]`);
