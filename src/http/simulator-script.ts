@@ -7,6 +7,8 @@ export const simulatorScript = String.raw`'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var phonesEl = $('phones');
+  var moreButton = $('more-phones');
+  var earlierButton = $('earlier-phones');
   var threads = new Map();
   var shown = new Set();
   var clock = null;
@@ -49,6 +51,7 @@ export const simulatorScript = String.raw`'use strict';
       phonesEl.append(section);
       entry = { section: section, list: section.querySelector('.thread'), label: null };
       threads.set(phone.phone, entry);
+      showScrollCue();
     }
     if (entry.label !== phone.label) {
       entry.label = phone.label;
@@ -86,6 +89,24 @@ export const simulatorScript = String.raw`'use strict';
     entry.list.insertBefore(item, after ? after.nextSibling : entry.list.firstChild);
     entry.list.scrollTop = entry.list.scrollHeight;
     if (isNew && phone) say('New phone: ' + phone.label + ', ' + localNumber(phone.phone) + '.');
+  }
+
+  // The phones scroll sideways in their own box: shade the edge that hides phones, and offer buttons
+  // for visitors with no sideways scroll (a mouse wheel, a keyboard).
+  function showScrollCue() {
+    var before = phonesEl.scrollLeft > 1;
+    var after = phonesEl.scrollLeft + phonesEl.clientWidth < phonesEl.scrollWidth - 1;
+    phonesEl.parentElement.classList.toggle('more-before', before);
+    phonesEl.parentElement.classList.toggle('more-after', after);
+    earlierButton.hidden = !before;
+    moreButton.hidden = !after;
+  }
+
+  // One phone along; snapping then settles on the phone's edge.
+  function scrollPhones(direction) {
+    var phone = phonesEl.querySelector('.phone');
+    var step = phone ? phone.getBoundingClientRect().width : phonesEl.clientWidth * 0.8;
+    phonesEl.scrollBy({ left: direction * step, behavior: 'smooth' });
   }
 
   function showClock(state) {
@@ -200,6 +221,11 @@ export const simulatorScript = String.raw`'use strict';
       }
     });
   });
+
+  phonesEl.addEventListener('scroll', showScrollCue, { passive: true });
+  window.addEventListener('resize', showScrollCue);
+  moreButton.addEventListener('click', function () { scrollPhones(1); });
+  earlierButton.addEventListener('click', function () { scrollPhones(-1); });
 
   setInterval(tick, 250);
   setInterval(function () { api('clock').then(showClock, function () {}); }, 10000);

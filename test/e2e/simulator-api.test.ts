@@ -59,7 +59,7 @@ describe('the simulator API', () => {
     await reader.cancel();
     const events = received.split('\n\n').filter((block) => block.startsWith('event: text')).map((block) => JSON.parse(block.split('data: ')[1] ?? '{}'));
     expect(events[0]).toMatchObject({ message: { id, phone: '+447700900201', direction: 'in', body: 'HELP', segments: 1, encoding: 'GSM-7' }, phone: { label: 'Bea Worker', role: 'worker' } });
-    expect(events[1]).toMatchObject({ message: { phone: '+447700900201', direction: 'out', body: expect.stringContaining('ENROL <mobile>') } });
+    expect(events[1]).toMatchObject({ message: { phone: '+447700900201', direction: 'out', body: expect.stringContaining('ENROL 07700 900123 - add someone') } });
     // The turn marks the text processed just after its reply has gone.
     const stored = await waitFor(async () => {
       const message = await database.db.collection('messages').findOne({ _id: id as never });

@@ -112,7 +112,7 @@ inBrowser(title, () => {
     expect(typed).toBe(6);
   });
 
-  it('when the screen is phone-sized, then the phones stack and nothing scrolls sideways', async () => {
+  it('when the screen is phone-sized, then the phones sit in a row of their own and the page does not scroll sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     // A string, because the test is compiled without the DOM's types.
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');

@@ -8,10 +8,33 @@ import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { workerStatus } from './worker-status.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
+import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
+import { normaliseToGsm7 } from '../../domain/messaging/normalise-to-gsm7.js';
 
-/** HELP for staff: the commands, and (as for anyone) the organisation and how to stop. */
+/**
+ * HELP for staff: one command a line, each with an example to copy and what it does, so nobody has
+ * to decode placeholders on a phone. The organisation comes first and how to stop last; a long
+ * organisation name is cut so the whole text fits two GSM-7 segments.
+ */
 export function workerHelp(orgName: string): string {
-  return `${orgName} promptly: ENROL <mobile> [programme] [name], STATUS, PAUSE <ref>, RESUME <ref>, WITHDRAW <ref>, DONE <ref> (support ended), ACK <ref> (alert seen). Refs look like SU-0042. Reply STOP to stop all messages.`;
+  const commands = [
+    'ENROL 07700 900123 - add someone',
+    'STATUS - list your people',
+    'PAUSE SU-0042 - pause reminders',
+    'RESUME SU-0042 - restart reminders',
+    'WITHDRAW SU-0042 - stop their texts',
+    'DONE SU-0042 - support ended',
+    'ACK SU-0042 - alert seen',
+    // Said as carriers expect a HELP answer to say it.
+    'Reply STOP to stop all texts',
+  ];
+  const org = [...normaliseToGsm7(orgName).replace(/\s+/g, ' ').trim()];
+  const help = (name: string) => [`${name}: text one of these`, ...commands].join('\n');
+  for (let length = Math.min(org.length, 60); length > 0; length--) {
+    const name = length === org.length ? org.join('') : `${org.slice(0, length - 1).join('').trimEnd()}.`;
+    if (countSmsSegments(help(name)).segments <= 2) return help(name);
+  }
+  return commands.join('\n');
 }
 
 const verbActions: Record<'pause' | 'resume' | 'withdraw' | 'done', EnrolmentAction> = { pause: 'pause', resume: 'resume', withdraw: 'withdraw', done: 'done' };

@@ -46,14 +46,14 @@ export async function weeklyReport(deps: WeeklyReportDeps, week: string): Promis
   return { week, previousWeek, timeZone, start: period.start, end: period.end, summary };
 }
 
-/** The text the scheduler sends managers: the week's summary in at most three segments, with the dashboard link. */
+/** The text the scheduler sends managers: the week's summary in at most two segments, with the dashboard link. */
 export async function weeklySummaryText(deps: WeeklyReportDeps & { publicBaseUrl: string }, week: string): Promise<string> {
   const report = await weeklyReport(deps, week);
   const monday = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: report.timeZone }).format(report.start);
   return formatWeeklySummarySms(report.summary, {
     orgName: deps.org.name,
     dashboardUrl: `${deps.publicBaseUrl.replace(/\/+$/, '')}/dashboard`,
-    weekLabel: `w/c ${monday}`,
+    weekLabel: `week of ${monday}`,
   });
 }
 

@@ -6,25 +6,27 @@ import { formatPercent } from './format-percent.js';
 export interface WeeklySummarySmsOptions {
   readonly orgName: string;
   readonly dashboardUrl: string;
-  /** How the week is named in the message, e.g. "w/c 23 Nov" or "2026-W48". */
+  /** How the week is named in the message, e.g. "week of 23 Nov" or "2026-W48". */
   readonly weekLabel: string;
 }
 
-const maxSegments = 3;
+const maxSegments = 2;
 
 /**
- * The manager's weekly text: at most three GSM-7 segments, whatever the names. Long worker names
- * are shortened first, then the best/lowest line is dropped, then the organisation name is cut; the
- * link is never cut, since the dashboard is where the detail lives. Throws RangeError only when the
- * link and bare numbers alone cannot fit, which is a configuration problem.
+ * The manager's Monday text: one figure per line in plain words, at most two GSM-7 segments
+ * whatever the names. Long worker names are shortened first, then the best/lowest lines are
+ * dropped, then the organisation name and the week's name are cut; the link is never cut, since the dashboard is where
+ * the detail lives. Throws RangeError only when the link and bare numbers alone cannot fit, which
+ * is a configuration problem.
  */
 export function formatWeeklySummarySms(summary: WeeklySummary, options: WeeklySummarySmsOptions): string {
   const attempts = [
-    { nameLength: Infinity, ranking: true, orgLength: 40 },
-    { nameLength: 20, ranking: true, orgLength: 40 },
-    { nameLength: 12, ranking: true, orgLength: 30 },
-    { nameLength: 8, ranking: true, orgLength: 20 },
-    { nameLength: 8, ranking: false, orgLength: 12 },
+    { nameLength: Infinity, ranking: true, orgLength: 40, weekLength: 30 },
+    { nameLength: 20, ranking: true, orgLength: 40, weekLength: 30 },
+    { nameLength: 12, ranking: true, orgLength: 30, weekLength: 30 },
+    { nameLength: 8, ranking: true, orgLength: 20, weekLength: 30 },
+    { nameLength: 8, ranking: false, orgLength: 12, weekLength: 30 },
+    { nameLength: 8, ranking: false, orgLength: 12, weekLength: 16 },
   ];
   for (const attempt of attempts) {
     const text = compose(summary, options, attempt);
@@ -36,36 +38,47 @@ export function formatWeeklySummarySms(summary: WeeklySummary, options: WeeklySu
 function compose(
   summary: WeeklySummary,
   options: WeeklySummarySmsOptions,
-  limits: { nameLength: number; ranking: boolean; orgLength: number },
+  limits: { nameLength: number; ranking: boolean; orgLength: number; weekLength: number },
 ): string {
-  const late = summary.followUpsLate > 0 ? ` (${summary.followUpsLate} late)` : '';
   const lines = [
-    `${shorten(options.orgName, limits.orgLength)} weekly summary, ${shorten(options.weekLabel, 30)}`,
-    `Enrolled ${summary.enrolments}. Baselines done ${summary.baselinesCompleted}.`,
-    `Follow-ups due ${summary.followUpsDue}, completed ${summary.followUpsCompleted}${late}.`,
-    rateLine(summary.followUpRate, summary.previousFollowUpRate),
-    limits.ranking ? rankingLine(summary.best, summary.lowest, limits.nameLength) : '',
-    `Lapsed ${summary.lapses}. Open alerts ${summary.openAlerts}.`,
+    `${shorten(options.orgName, limits.orgLength)} summary, ${shorten(options.weekLabel, limits.weekLength)}`,
+    ...followUpLines(summary),
+    ...(limits.ranking ? rankingLines(summary, limits.nameLength) : []),
+    `Enrolled: ${summary.enrolments}`,
+    `Baselines done: ${summary.baselinesCompleted}`,
+    `Lapsed: ${summary.lapses}`,
+    `Alerts not yet seen: ${summary.openAlerts}`,
     normaliseToGsm7(options.dashboardUrl.trim()),
   ];
-  return lines.filter((line) => line !== '').join('\n');
+  return lines.join('\n');
 }
 
-function rateLine(rate: number | null, previous: number | null): string {
-  const lastWeek = previous === null ? 'none due last week' : `last week ${formatPercent(previous)}%`;
-  if (rate === null) return `Follow-up rate n/a, none due (${lastWeek}).`;
-  if (previous === null) return `Follow-up rate ${formatPercent(rate)}% (${lastWeek}).`;
+/** The follow-up rate, said plainly when nothing was due, then how it compares with the week before. */
+function followUpLines(summary: WeeklySummary): string[] {
+  const { followUpRate: rate, previousFollowUpRate: previous } = summary;
+  if (rate === null) {
+    return ['No follow-ups were due', previous === null ? 'None were due the week before either' : `Week before: ${formatPercent(previous)}% done`];
+  }
+  const lines = [`Follow-ups: ${summary.followUpsCompleted} of ${summary.followUpsDue} done (${formatPercent(rate)}%)`];
+  if (summary.followUpsLate > 0) lines.push(`${summary.followUpsLate} done late`);
+  if (previous === null) return [...lines, 'None were due the week before'];
   // Points come from the rounded figures shown, so the sum a manager does in their head agrees.
   const change = formatPercent(rate) - formatPercent(previous);
-  const trend = change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} ${Math.abs(change) === 1 ? 'pt' : 'pts'}`;
-  return `Follow-up rate ${formatPercent(rate)}% (${lastWeek}, ${trend}).`;
+  const points = `${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'}`;
+  const trend = change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${points}`;
+  return [...lines, `Week before: ${formatPercent(previous)}% (${trend})`];
 }
 
-function rankingLine(best: WorkerSummary | null, lowest: WorkerSummary | null, nameLength: number): string {
-  const describe = (worker: WorkerSummary) => `${shorten(worker.name, nameLength)} ${formatPercent(worker.rate ?? 0)}%`;
-  if (best === null) return '';
-  if (lowest === null) return `Only worker with follow-ups due: ${describe(best)}.`;
-  return `Best: ${describe(best)}. Lowest: ${describe(lowest)}.`;
+function rankingLines({ best, lowest, perWorker }: WeeklySummary, nameLength: number): string[] {
+  const name = (worker: WorkerSummary) => shorten(worker.name, nameLength);
+  const done = (worker: WorkerSummary) => `${worker.completed} of ${worker.due} done`;
+  if (best === null) return [];
+  // With one worker their figures are the totals above, so naming them is all there is to add.
+  if (lowest === null) return [`Only ${name(best)} had follow-ups due`];
+  // Best and lowest are different people, so the same figure for both means everyone's was the same.
+  const percent = formatPercent(best.rate ?? 0);
+  if (percent === formatPercent(lowest.rate ?? 0)) return [`All ${perWorker.filter((worker) => worker.rate !== null).length} workers: ${percent}% done`];
+  return [`Best: ${name(best)}, ${done(best)}`, `Lowest: ${name(lowest)}, ${done(lowest)}`];
 }
 
 /** GSM-7 text of at most `length` characters, cut at a character and marked with a full stop. */

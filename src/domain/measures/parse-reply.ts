@@ -31,7 +31,8 @@ export function parseReply(reply: string, item: MeasureItem, language?: string):
   if (uncertain.test(text)) return invalid(`That's OK: please choose the answer that fits best. Reply with ${expected}.`);
   const phrase = matchOptionPhrase(text, item, language);
   if (phrase.kind === 'exact') return { kind: 'answer', value: phrase.value };
-  const number = readReplyNumber(text, optionRange(item.options).max);
+  // A number inside the phrase ("once or twice", "a day or two") is part of it, not a second answer.
+  const number = readReplyNumber(phrase.kind === 'contained' ? phrase.rest : text, optionRange(item.options).max);
   const ambiguous = invalid(`Please choose just one answer: reply with ${expected}.`);
   if (number.kind === 'several' || phrase.kind === 'several') return ambiguous;
   if (number.kind === 'fraction') return invalid(`Please reply with a whole number: ${expected}.`);

@@ -1,3 +1,5 @@
+import { numberWords } from './number-words.js';
+
 export type NumberReading =
   | { readonly kind: 'none' }
   | { readonly kind: 'one'; readonly value: number }
@@ -6,15 +8,20 @@ export type NumberReading =
 
 /**
  * The number in a normalised reply, written as digits or as a word: "3", "3!!", "3 thanks", "three",
- * "7 out of 10", "-1". Two different numbers ("3 or 4", "2-3") are "several": we ask again rather
- * than guess. `scaleMax` lets "7/10" read as 7 rather than as two numbers.
+ * "7 out of 10", "eight/10", "-1", "minus one". Two different numbers ("3 or 4", "2-3") are
+ * "several", and "3 and a half" is a fraction: we ask again rather than guess. `scaleMax` lets
+ * "7/10" read as 7 rather than as two numbers.
  */
 export function readReplyNumber(text: string, scaleMax: number): NumberReading {
-  const worded = text.replace(/\p{L}+/gu, (word) => {
-    const value = numberWords.get(word);
-    return value === undefined ? word : ` ${value} `;
-  });
-  let withoutScale = worded.replace(new RegExp(`\\s*\\b(?:out of|outta|of)\\s*${scaleMax}(?!\\d)`, 'g'), ' ');
+  const worded = text
+    .replace(/\p{L}+/gu, (word) => {
+      const value = numberWords.get(word);
+      return value === undefined ? word : ` ${value} `;
+    })
+    // "minus one" is -1, which is refused as not an answer; dropping the word would read it as 1.
+    .replace(/(^|\s)(?:minus|negative)\s*(?=\d)/g, '$1-');
+  if (/\d\s*(?:and )?(?:a )?half\b/.test(worded)) return { kind: 'fraction' };
+  let withoutScale = worded.replace(new RegExp(`\\s*\\b(?:out of|outta|of|over)\\s*${scaleMax}(?!\\d)`, 'g'), ' ');
   // On a 0-3 scale "2/3" is more likely "2 or 3" than a fraction, so only long scales read it so.
   if (scaleMax >= 5) withoutScale = withoutScale.replace(new RegExp(`\\s*/\\s*${scaleMax}(?!\\d)`, 'g'), ' ');
   const values: number[] = [];
@@ -35,11 +42,3 @@ export function readReplyNumber(text: string, scaleMax: number): NumberReading {
 function isNegative(text: string, index: number, numbersBefore: number): boolean {
   return numbersBefore === 0 && text[index - 1] === '-' && (index === 1 || /\s/.test(text[index - 2] ?? ''));
 }
-
-const numberWords = new Map<string, number>(
-  [
-    ['zero', 0], ['nought', 0], ['naught', 0], ['nil', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5],
-    ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
-    ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
-  ],
-);

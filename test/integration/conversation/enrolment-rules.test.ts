@@ -125,7 +125,7 @@ describe('enrolment rules and worker commands', () => {
 
   it('when a worker texts HELP or STATUS, then they get the commands and their caseload by reference only', async () => {
     await h.text(bea, 'help');
-    expect(h.inbox(bea).at(-1)).toMatch(/^Test Community Trust promptly: ENROL <mobile>.*Reply STOP to stop all messages\.$/);
+    expect(h.inbox(bea).at(-1)).toMatch(/^Test Community Trust: text one of these\nENROL 07700 900123 - add someone\n[^]*\nReply STOP to stop all texts$/);
     await h.text(alex, 'status');
     expect(h.inbox(alex).at(-1)).toBe('You have nobody enrolled at the moment. Text ENROL <mobile> to add someone.');
   });

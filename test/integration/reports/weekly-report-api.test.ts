@@ -127,12 +127,16 @@ describe('the weekly report API over a hand-counted fortnight', () => {
   it('when the scheduler asks for the managers\' text, then it carries the same numbers and the dashboard link', async () => {
     const text = await weeklySummaryText({ ...deps, publicBaseUrl: 'https://promptly.example.org/' }, '2026-W27');
     expect(text).toBe(
-      'Test Trust weekly summary, w/c 29 Jun\n' +
-        'Enrolled 2. Baselines done 2.\n' +
-        'Follow-ups due 6, completed 4 (1 late).\n' +
-        'Follow-up rate 67% (last week 50%, up 17 pts).\n' +
-        'Best: Bob Brown 100%. Lowest: Chloe Clark 0%.\n' +
-        'Lapsed 1. Open alerts 1.\n' +
+      'Test Trust summary, week of 29 Jun\n' +
+        'Follow-ups: 4 of 6 done (67%)\n' +
+        '1 done late\n' +
+        'Week before: 50% (up 17 points)\n' +
+        'Best: Bob Brown, 2 of 2 done\n' +
+        'Lowest: Chloe Clark, 0 of 1 done\n' +
+        'Enrolled: 2\n' +
+        'Baselines done: 2\n' +
+        'Lapsed: 1\n' +
+        'Alerts not yet seen: 1\n' +
         'https://promptly.example.org/dashboard',
     );
   });

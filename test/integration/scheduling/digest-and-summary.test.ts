@@ -46,13 +46,15 @@ describe("workers' daily digest and the managers' Monday summary", () => {
 
   it('when Monday 7 December 09:00 comes, then Maya gets one summary of week 49 with a dashboard link', async () => {
     // Week 49 is Monday 30 November to Sunday 6 December; its summary went on the way through Monday 09:00.
-    const summaries = () => h.inbox(maya).filter((text) => text.includes('weekly summary, w/c 30 Nov'));
+    const summaries = () => h.inbox(maya).filter((text) => text.includes('summary, week of 30 Nov'));
     expect(summaries()).toEqual([
-      'Test Community Trust weekly summary, w/c 30 Nov\n' +
-        'Enrolled 2. Baselines done 1.\n' +
-        'Follow-ups due 0, completed 0.\n' +
-        'Follow-up rate n/a, none due (none due last week).\n' +
-        'Lapsed 0. Open alerts 0.\n' +
+      'Test Community Trust summary, week of 30 Nov\n' +
+        'No follow-ups were due\n' +
+        'None were due the week before either\n' +
+        'Enrolled: 2\n' +
+        'Baselines done: 1\n' +
+        'Lapsed: 0\n' +
+        'Alerts not yet seen: 0\n' +
         'https://promptly.example.org/dashboard',
     ]);
     await travelTo(h, '2026-12-07T12:00:00Z');
