@@ -12,6 +12,7 @@ import type { JobScheduler } from './app/ports/job-scheduler.js';
 import { composeMessaging, type Messaging } from './compose/messaging.js';
 import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
+import { migrateContactRecords } from './adapters/mongo/migrate-contact-records.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
 import { simulatorAllowed } from './http/simulator-allowed.js';
@@ -66,6 +67,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands });
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
+  if ((await migrateContactRecords(mongo.db)).migrated) logger.info('moved conversations onto their numbers\' records (once)');
 
   const clock = options.clock ?? (config.timeScale === 1 ? systemClock : new ScaledClock(config.timeScale));
   if (clock instanceof ScaledClock) {

@@ -102,7 +102,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   };
   const inbox = createInbox(inboxDeps);
   const receiveDeps: ReceiveDeps = {
-    messages, contacts, phones, clock, staff: cases.staff, cases: cases.cases,
+    messages, contacts, phones, clock,
     strangers: { limits: strangerLimits, transports: delivery.transports, orgName: config.org.name, timezone: config.org.timezone },
   };
 

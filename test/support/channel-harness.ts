@@ -51,13 +51,21 @@ export async function startChannelHarness(processes = 1, options: { scheduler?: 
     // The tests drive the sweeps themselves, so each test decides when recovery runs.
     services.push(await start());
   }
-  const registerStaff = async (phone: string, role: StaffMember['role'] = 'worker', name = `Worker ${phone.slice(-3)}`) => {
-    const { staff, phones } = (services[0] as RunningService).messaging.cases;
-    const existing = await staff.findByPhoneHash(phones.hash(phone));
-    if (existing) return existing;
-    const member: StaffMember = { id: randomUUID(), name, role, team: 'main', phoneHash: phones.hash(phone), phoneEnc: phones.encrypt(phone), createdAt: new Date() };
-    await staff.add(member);
-    return member;
+  // One registration per number, even when two posts from it race: the second waits for the first.
+  const registering = new Map<string, Promise<StaffMember>>();
+  const registerStaff = (phone: string, role: StaffMember['role'] = 'worker', name = `Worker ${phone.slice(-3)}`): Promise<StaffMember> => {
+    const known = registering.get(phone);
+    if (known) return known;
+    const registered = (async () => {
+      const { staff, phones } = (services[0] as RunningService).messaging.cases;
+      const existing = await staff.findByPhoneHash(phones.hash(phone));
+      if (existing) return existing;
+      const member: StaffMember = { id: randomUUID(), name, role, team: 'main', phoneHash: phones.hash(phone), phoneEnc: phones.encrypt(phone), createdAt: new Date() };
+      await staff.add(member);
+      return member;
+    })();
+    registering.set(phone, registered);
+    return registered;
   };
   return {
     database,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { Assessment, CaseStore, Conversation, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/ports/case-store.js';
+import type { Assessment, CaseStore, Enrolment, SafeguardingAlert, ServiceUser } from '../../app/ports/case-store.js';
 import { formatReference } from '../../domain/cases/enrolment.js';
 import { insertUnlessPresent, isDuplicateKey, withoutId, withId } from './documents.js';
+import { createMongoContactBook } from './mongo-contact-book.js';
 
 const liveStatuses = ['pending-consent', 'active', 'paused', 'consent-lapsed'];
 
@@ -17,19 +18,24 @@ export function createMongoCaseStore(db: Db): CaseStore {
   const enrolments = db.collection<Omit<Enrolment, 'id'> & { _id: string }>('enrolments');
   const live = db.collection<{ _id: string; enrolmentId: string }>('liveEnrolments');
   const assessments = db.collection<Omit<Assessment, 'id'> & { _id: string }>('assessments');
-  const conversations = db.collection<Omit<Conversation, 'phoneHash'> & { _id: string }>('conversations');
   const alerts = db.collection<Omit<SafeguardingAlert, 'id'> & { _id: string }>('alerts');
+  // A person's number gets its record when the person is created (mongo-contact-book.ts).
+  const contacts = createMongoContactBook(db);
 
   const store: CaseStore = {
     async serviceUserFor({ phoneHash, phoneEnc, labelEnc, at }) {
       for (let tries = 0; tries < 20; tries++) {
         const existing = await store.serviceUserByPhoneHash(phoneHash);
-        if (existing) return existing;
+        if (existing) {
+          await contacts.identify({ phoneHash, phoneEnc: existing.phoneEnc, serviceUserId: existing.id });
+          return existing;
+        }
         const last = await serviceUsers.find({}, { projection: { referenceNumber: 1 } }).sort({ referenceNumber: -1 }).limit(1).next();
         const referenceNumber = (last?.referenceNumber ?? 0) + 1;
         const doc = { _id: randomUUID(), reference: formatReference(referenceNumber), referenceNumber, phoneHash, phoneEnc, ...(labelEnc ? { labelEnc } : {}), createdAt: at };
         try {
           await serviceUsers.insertOne(doc);
+          await contacts.identify({ phoneHash, phoneEnc, serviceUserId: doc._id });
           return withId(doc);
         } catch (error) {
           // Someone else took this number or this reference first: look again.
@@ -96,31 +102,6 @@ export function createMongoCaseStore(db: Db): CaseStore {
     async updateAssessment(id, update) {
       await assessments.updateOne({ _id: id }, { $set: update });
     },
-    async recordAnswer(assessmentId, itemId, answer) {
-      await assessments.updateOne({ _id: assessmentId }, { $set: { [`answers.${itemId}`]: answer } });
-    },
-
-    async conversation(phoneHash) {
-      const doc = await conversations.findOne({ _id: phoneHash });
-      if (!doc) return null;
-      const { _id, ...rest } = doc;
-      return { phoneHash: _id, ...rest };
-    },
-    async saveConversation(conversation) {
-      const { phoneHash, version, ...rest } = conversation;
-      if (version === 0) {
-        try {
-          await conversations.insertOne({ _id: phoneHash, ...rest, version: 1 });
-          return true;
-        } catch (error) {
-          if (isDuplicateKey(error)) return false;
-          throw error;
-        }
-      }
-      const result = await conversations.replaceOne({ _id: phoneHash, version }, { ...rest, version: version + 1 });
-      return result.matchedCount === 1;
-    },
-
     async openAlert(alert) {
       // A replayed turn raises its alert again under the same id: the first one stands.
       await insertUnlessPresent(() => alerts.insertOne({ _id: alert.id, ...withoutId(alert) }));

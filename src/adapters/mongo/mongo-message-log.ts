@@ -14,6 +14,15 @@ interface MessageDoc {
   sendingSince?: Date;
   attempts?: number;
   retryAfter?: Date;
+  /** The outbox's steps, in order (the provider's reports are in messageEvents). */
+  timeline?: TimelineEntry[];
+}
+
+interface TimelineEntry {
+  status: string;
+  source: 'outbox' | 'provider';
+  at: Date;
+  [detail: string]: unknown;
 }
 
 interface MessageEvent {
@@ -27,13 +36,17 @@ interface MessageEvent {
 }
 
 /**
- * Inbound and outbound messages (collection `messages`) and every status change (`messageEvents`).
+ * Inbound and outbound messages (collection `messages`), their outbox steps (a `timeline` on each
+ * message, written by whoever holds the message's attempt) and the provider's reports
+ * (`messageEvents`). Reads and writes go by _id alone, the one lookup FerretDB's SQLite backend
+ * does not scan for; other conditions are checked on the document read.
  *
  * Concurrency is carried by inserts, which are atomic on every MongoDB-compatible server, not by
  * conditional updates, which FerretDB applies as read-then-write:
  * - an inbound message's _id is the MessageSid, so a retried webhook is a duplicate-key error;
- * - a send attempt is claimed by inserting `<messageId>#<attempt>` into `sendAttempts`, so exactly
- *   one process sends each attempt; only the claimant then writes the message's outbox status;
+ * - a message due now is recorded already holding its first attempt (the insert is the claim);
+ *   every later attempt is claimed by inserting `<messageId>#<attempt>` into `sendAttempts`, so
+ *   exactly one process sends each attempt, and only the claimant writes the message's outbox state;
  * - provider callbacks only ever insert events, and the delivery status is the highest-ranked status
  *   among the outbox state and those events, so it moves forward whatever order callbacks arrive in.
  */
@@ -43,11 +56,12 @@ export function createMongoMessageLog(db: Db): MessageLog {
   const attempts = db.collection<{ _id: string; messageId: string; at: Date; realAt?: Date }>('sendAttempts');
   let eventSeq = 0;
 
-  const addEvent = async (messageId: string, source: MessageEvent['source'], status: string, at: Date, detail: Record<string, unknown> = {}) => {
+  const providerEvent = async (messageId: string, status: string, at: Date, detail: Record<string, unknown>) => {
     // at + a per-process sequence keeps the timeline in order; the random tail keeps ids unique across processes.
     const id = `${messageId}:${at.getTime().toString(36)}:${(eventSeq++).toString(36).padStart(8, '0')}:${Math.random().toString(36).slice(2, 8)}`;
-    await events.insertOne({ _id: id, messageId, source, status, at, ...detail });
+    await events.insertOne({ _id: id, messageId, source: 'provider', status, at, ...detail });
   };
+  const step = (status: string, at: Date, detail: Record<string, unknown> = {}): TimelineEntry => ({ status, source: 'outbox', at, ...detail });
 
   const toOutbound = async (doc: MessageDoc): Promise<OutboundMessage> => {
     const providerEvents = await events.find({ messageId: doc._id, source: 'provider' }, { projection: { status: 1 } }).toArray();
@@ -73,13 +87,13 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
     async markProcessed(id, at, options = {}) {
       const redacted = options.redactedBody === undefined ? {} : { body: options.redactedBody, redacted: true };
-      await messages.updateOne({ _id: id, direction: 'in' }, { $set: { status: 'processed', processedAt: at, ...redacted }, $unset: { retryAfter: '' } });
+      await messages.updateOne({ _id: id }, { $set: { status: 'processed', processedAt: at, ...redacted }, $unset: { retryAfter: '' } });
     },
     async markTurnFailed(id, update) {
       const set = update.retryAfter
         ? { attempts: update.attempts, error: update.error, retryAfter: update.retryAfter, lastFailedAt: update.at }
         : { status: 'failed', attempts: update.attempts, error: update.error, processedAt: update.at };
-      await messages.updateOne({ _id: id, direction: 'in' }, { $set: set });
+      await messages.updateOne({ _id: id }, { $set: set });
     },
     async phonesWithUnprocessed(receivedBefore, now) {
       return (await messages.distinct('phoneHash', {
@@ -90,22 +104,22 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
 
     async insertOutbound(message) {
+      const timeline = [step('pending', message.createdAt), ...(message.status === 'sending' ? [step('sending', message.createdAt, { attempt: message.attempts })] : [])];
       try {
-        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message) });
+        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message), timeline });
+        return 'inserted';
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return 'duplicate';
         throw error;
       }
-      await addEvent(message.id, 'outbox', message.status, message.createdAt);
-      return 'inserted';
     },
     async getOutbound(id) {
-      const doc = await messages.findOne({ _id: id, direction: 'out' });
-      return doc ? toOutbound(doc) : null;
+      const doc = await messages.findOne({ _id: id });
+      return doc?.direction === 'out' ? toOutbound(doc) : null;
     },
     async claim(id, now, options = {}) {
-      const doc = await messages.findOne({ _id: id, direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } });
-      if (!doc) return null;
+      const doc = await messages.findOne({ _id: id });
+      if (!doc || doc.direction !== 'out' || doc.status !== 'pending' || !doc.nextAttemptAt || doc.nextAttemptAt > now) return null;
       const attempt = (doc.attempts ?? 0) + 1;
       try {
         await attempts.insertOne({ _id: `${id}#${attempt}`, messageId: id, at: now, realAt: new Date() });
@@ -116,36 +130,46 @@ export function createMongoMessageLog(db: Db): MessageLog {
         // recovery rule asks the provider whether that attempt got through.
         const marker = await attempts.findOne({ _id: `${id}#${attempt}` });
         if (marker && options.staleClaimBefore && (marker.realAt ?? marker.at) < options.staleClaimBefore) {
-          await messages.updateOne({ _id: id, status: 'pending', attempts: doc.attempts ?? 0 }, { $set: { status: 'sending', sendingSince: marker.at, attempts: attempt } });
-          await addEvent(id, 'outbox', 'sending', now, { attempt, repaired: 'claim interrupted before the message was updated' });
+          await messages.updateOne({ _id: id }, {
+            $set: { status: 'sending', sendingSince: marker.at, attempts: attempt },
+            $push: { timeline: step('sending', now, { attempt, repaired: 'claim interrupted before the message was updated' }) },
+          });
         }
         return null;
       }
-      await messages.updateOne({ _id: id }, { $set: { status: 'sending', sendingSince: now, attempts: attempt } });
-      await addEvent(id, 'outbox', 'sending', now, { attempt });
+      await messages.updateOne({ _id: id }, { $set: { status: 'sending', sendingSince: now, attempts: attempt }, $push: { timeline: step('sending', now, { attempt }) } });
       return { ...(fromDoc(doc) as OutboundMessage), status: 'sending', sendingSince: now, attempts: attempt };
     },
     async markSent(id, update) {
+      const detail = { providerSid: update.providerSid, via: update.via, ...(update.recovered ? { recovered: true } : {}), ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) };
       await messages.updateOne(
         { _id: id },
-        { $set: { status: 'sent', providerSid: update.providerSid, sentVia: update.via, sentAt: update.at, ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) } },
+        {
+          $set: { status: 'sent', providerSid: update.providerSid, sentVia: update.via, sentAt: update.at, ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) },
+          $push: { timeline: step('sent', update.at, detail) },
+        },
       );
-      await addEvent(id, 'outbox', 'sent', update.at, { providerSid: update.providerSid, via: update.via, ...(update.recovered ? { recovered: true } : {}), ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) });
     },
     async markRetry(id, update) {
-      await messages.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: update.nextAttemptAt, errorCode: update.errorCode, error: update.error } });
-      await addEvent(id, 'outbox', 'retry', update.at, { errorCode: update.errorCode, error: update.error, nextAttemptAt: update.nextAttemptAt });
+      await messages.updateOne({ _id: id }, {
+        $set: { status: 'pending', nextAttemptAt: update.nextAttemptAt, errorCode: update.errorCode, error: update.error },
+        $push: { timeline: step('retry', update.at, { errorCode: update.errorCode, error: update.error, nextAttemptAt: update.nextAttemptAt }) },
+      });
     },
     async markFinal(id, update) {
-      await messages.updateOne({ _id: id }, { $set: { status: update.status, errorCode: update.errorCode, error: update.error } });
-      await addEvent(id, 'outbox', update.status, update.at, { errorCode: update.errorCode, error: update.error });
+      await messages.updateOne({ _id: id }, {
+        $set: { status: update.status, errorCode: update.errorCode, error: update.error },
+        $push: { timeline: step(update.status, update.at, { errorCode: update.errorCode, error: update.error }) },
+      });
     },
     async recordProviderStatus(id, update) {
-      await addEvent(id, 'provider', update.status, update.at, { providerStatus: update.providerStatus, providerSid: update.providerSid, errorCode: update.errorCode });
+      await providerEvent(id, update.status, update.at, { providerStatus: update.providerStatus, providerSid: update.providerSid, errorCode: update.errorCode });
     },
     async timeline(id) {
-      const found = await events.find({ messageId: id }).sort({ _id: 1 }).toArray();
-      return found.map(({ _id: _eventId, messageId: _messageId, ...entry }) => entry as { status: string; source: string; at: Date });
+      const [doc, found] = await Promise.all([messages.findOne({ _id: id }, { projection: { timeline: 1 } }), events.find({ messageId: id }).sort({ _id: 1 }).toArray()]);
+      const entries = [...(doc?.timeline ?? []), ...found.map(({ _id: _eventId, messageId: _messageId, ...entry }) => entry as TimelineEntry)];
+      // Steps of one instant keep their order (a stable sort): pending, then sending, then sent.
+      return entries.sort((a, b) => a.at.getTime() - b.at.getTime()) as Array<{ status: string; source: string; at: Date }>;
     },
     async outboundIdBySid(providerSid) {
       const doc = await messages.findOne({ direction: 'out', providerSid }, { projection: { _id: 1 } });
@@ -169,6 +193,6 @@ function withoutId<T extends { id: string }>(message: T): Omit<T, 'id'> {
 }
 
 function fromDoc(doc: MessageDoc): InboundMessage | OutboundMessage {
-  const { _id, direction: _direction, ...rest } = doc;
+  const { _id, direction: _direction, timeline: _timeline, ...rest } = doc;
   return { id: _id, ...rest } as unknown as InboundMessage | OutboundMessage;
 }

@@ -1,5 +1,6 @@
 import type { Db, Filter } from 'mongodb';
 import type { StaffDirectory, StaffMember } from '../../app/ports/staff-directory.js';
+import { createMongoContactBook } from './mongo-contact-book.js';
 
 interface StaffDoc {
   _id: string;
@@ -24,6 +25,8 @@ interface StaffDoc {
  */
 export function createMongoStaffDirectory(db: Db): StaffDirectory {
   const staff = db.collection<StaffDoc>('staff');
+  // The number's record says whose it is, so a text is routed with one read (mongo-contact-book.ts).
+  const contacts = createMongoContactBook(db);
   const active: Filter<StaffDoc> = { removedAt: { $exists: false } };
 
   return {
@@ -31,6 +34,7 @@ export function createMongoStaffDirectory(db: Db): StaffDirectory {
       const { id, ...rest } = member;
       try {
         await staff.insertOne({ _id: id, ...rest });
+        await contacts.identify({ phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, staffId: id });
         return 'added';
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return 'duplicate-phone';
@@ -57,6 +61,7 @@ export function createMongoStaffDirectory(db: Db): StaffDirectory {
         { ...active, _id: id },
         { $set: { removedAt: at, phoneHash: `removed:${id}`, formerPhoneHash: doc.phoneHash }, $unset: { phoneEnc: '' } },
       );
+      if (result.matchedCount === 1 && doc.phoneEnc) await contacts.identify({ phoneHash: doc.phoneHash, phoneEnc: doc.phoneEnc, staffId: null });
       return result.matchedCount === 1;
     },
   };

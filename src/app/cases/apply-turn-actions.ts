@@ -1,5 +1,6 @@
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import type { Enrolment } from '../ports/case-store.js';
+import type { EnrolmentSnapshot } from '../ports/case-store.js';
+import type { Contact } from '../ports/contact-book.js';
 import { scheduleEscalation } from '../scheduling/escalate-alert.js';
 import { managersOf, tellStaff, type CaseDeps } from './case-deps.js';
 import type { TurnAction } from './turn-action.js';
@@ -17,9 +18,11 @@ export interface TurnTarget {
   at: Date;
   to: TurnRecipient;
   /** The enrolment the turn is about; only a turn that merely replies has none. */
-  enrolment?: Enrolment;
+  enrolment?: EnrolmentSnapshot;
   /** The inbound message a reply answers, for the outbox's record. */
   replyTo?: string;
+  /** The recipient's record as the turn read it (suppression, WhatsApp window): saves a read per text. */
+  contact?: Contact;
 }
 
 /**
@@ -36,10 +39,7 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
   for (const action of actions) {
     switch (action.type) {
       case 'send':
-        await deps.send({ ...target.to, body: action.text, purpose: action.purpose, ...(target.replyTo ? { replyTo: target.replyTo } : {}) });
-        break;
-      case 'record-answer':
-        await deps.cases.recordAnswer(action.assessmentId, action.itemId, action.answer);
+        await deps.send({ ...target.to, body: action.text, purpose: action.purpose, ...(target.replyTo ? { replyTo: target.replyTo } : {}), ...(target.contact ? { contact: target.contact } : {}) });
         break;
       case 'update-assessment':
         await deps.cases.updateAssessment(action.assessmentId, action.update);
@@ -73,7 +73,7 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
  * alert's id comes from the turn, so a replayed turn finds its own alert and still makes sure the
  * worker and managers were told; an alert raised by an earlier turn is left alone.
  */
-async function raiseAlert(deps: CaseDeps, target: TurnTarget & { enrolment: Enrolment }, action: Extract<TurnAction, { type: 'raise-alert' }>): Promise<void> {
+async function raiseAlert(deps: CaseDeps, target: TurnTarget & { enrolment: EnrolmentSnapshot }, action: Extract<TurnAction, { type: 'raise-alert' }>): Promise<void> {
   const { enrolment, at } = target;
   const id = `${target.key}:${action.itemId}`;
   const open = await deps.cases.openAlerts({ serviceUserId: enrolment.serviceUserId });
@@ -90,7 +90,7 @@ async function raiseAlert(deps: CaseDeps, target: TurnTarget & { enrolment: Enro
   for (const manager of await managersOf(deps)) await tellStaff(deps, manager, text, 'alert');
 }
 
-async function tellWorker(deps: CaseDeps, enrolment: Enrolment, text: string, purpose: 'alert' | 'notice'): Promise<void> {
+async function tellWorker(deps: CaseDeps, enrolment: EnrolmentSnapshot, text: string, purpose: 'alert' | 'notice'): Promise<void> {
   const worker = await deps.staff.get(enrolment.workerId);
   if (worker) await tellStaff(deps, worker, text, purpose);
   else deps.logger.warn({ enrolmentId: enrolment.id }, 'the worker of this enrolment is no longer on the staff list');

@@ -6,7 +6,7 @@ import type { CaseStore } from '../ports/case-store.js';
 import type { ProgrammeCatalogue } from '../ports/programme-catalogue.js';
 import type { StaffDirectory, StaffMember } from '../ports/staff-directory.js';
 import type { Clock } from '../ports/clock.js';
-import type { ContactBook } from '../ports/contact-book.js';
+import type { Contact, ContactBook } from '../ports/contact-book.js';
 import type { JobScheduler } from '../ports/job-scheduler.js';
 import type { PhoneProtector } from '../ports/phone-protector.js';
 import type { TurnLocks } from '../ports/turn-locks.js';
@@ -36,6 +36,8 @@ export interface CaseDeps {
 
 export interface OutgoingText {
   id?: string;
+  /** The recipient's contact record when the caller has just read it (a turn): saves a read. */
+  contact?: Contact;
   channel: Channel;
   phoneHash: string;
   phoneEnc: string;

@@ -1,3 +1,4 @@
+import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import type { CommittedTurn, Conversation } from '../ports/case-store.js';
 import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
 import type { CaseDeps } from './case-deps.js';
@@ -23,10 +24,10 @@ export function turnSeen(conversation: Conversation | null, key: string): 'commi
  * since it was read (the caller runs the turn again on fresh state); nothing has been done then.
  * `deps` is the turn's own (scopeToTurn with the same key).
  */
-export async function commitTurn(deps: CaseDeps, next: Conversation, target: TurnTarget, actions: TurnAction[]): Promise<boolean> {
+export async function commitTurn(deps: CaseDeps, next: Conversation, target: TurnTarget, actions: TurnAction[], touch?: { channel: Channel; at: Date }): Promise<boolean> {
   const recentTurns = [...(next.recentTurns ?? []).filter((key) => key !== target.key), target.key].slice(-rememberedTurns);
-  const { enrolment: _enrolment, ...where } = target;
-  const saved = await deps.cases.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns });
+  const { enrolment: _enrolment, contact: _contact, ...where } = target;
+  const saved = await deps.contacts.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns }, touch);
   if (!saved) return false;
   await applyTurnActions(deps, target, actions);
   return true;
@@ -34,7 +35,7 @@ export async function commitTurn(deps: CaseDeps, next: Conversation, target: Tur
 
 /** Performs a committed turn's actions again (after a crash), with its own ids: each happens once. */
 export async function finishCommittedTurn(base: CaseDeps, conversation: Conversation, turn: CommittedTurn): Promise<void> {
-  const enrolment = await base.cases.enrolment(conversation.enrolmentId);
+  const enrolment = conversation.enrolment ?? (await base.cases.enrolment(conversation.enrolmentId)) ?? undefined;
   await applyTurnActions(scopeToTurn(base, turn.key), { ...turn, ...(enrolment ? { enrolment } : {}) }, turn.actions);
 }
 

@@ -4,7 +4,7 @@ import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import { editDistance } from '../../domain/measures/edit-distance.js';
 import { normalisePhoneNumber } from '../../domain/messaging/phone-number.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
-import type { Enrolment } from '../ports/case-store.js';
+import type { Conversation, Enrolment } from '../ports/case-store.js';
 import type { Programme } from '../ports/programme-catalogue.js';
 import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
@@ -14,6 +14,8 @@ import { commitTurn } from './commit-turn.js';
 import { openBaseline } from './open-baseline.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import type { TurnAction } from './turn-action.js';
+import { enrolmentSnapshot } from './step-questionnaire.js';
+import { withNumberLock } from './with-number-lock.js';
 
 export type EnrolResult =
   | { ok: true; reference: string; enrolment: Enrolment; programme: Programme; consentRequested: boolean }
@@ -38,22 +40,24 @@ export async function enrolServiceUser(
   const phone = normalisePhoneNumber(input.phone);
   if (!phone.ok) return { ok: false, reason: phone.reason, status: 400 };
   const phoneHash = deps.phones.hash(phone.e164);
-  if (await deps.staff.findByPhoneHash(phoneHash)) return { ok: false, reason: 'That number belongs to a member of staff.', status: 409 };
-  if (await deps.contacts.isSuppressed(phoneHash)) {
+  const known = await deps.contacts.get(phoneHash);
+  if (known?.staffId) return { ok: false, reason: 'That number belongs to a member of staff.', status: 409 };
+  if (known ? known.suppressed : await deps.contacts.isSuppressed(phoneHash)) {
     return { ok: false, reason: 'That number has opted out of our messages (STOP). They can text START to this number to opt back in.', status: 409 };
   }
   const chosen = await chooseProgramme(deps, input.programme, input.label);
   if (!chosen.ok) return chosen;
   const { programme, label } = chosen;
-  const measure = deps.measures.get(programme.measureId);
-  if (!measure) return { ok: false, reason: `Programme ${programme.name} uses measure ${programme.measureId}, which is not loaded.`, status: 409 };
+  const found = deps.measures.get(programme.measureId);
+  if (!found) return { ok: false, reason: `Programme ${programme.name} uses measure ${programme.measureId}, which is not loaded.`, status: 409 };
 
+  const measure = found;
   const now = deps.clock.now();
   const person = await deps.cases.serviceUserFor({ phoneHash, phoneEnc: deps.phones.encrypt(phone.e164), labelEnc: label ? deps.phones.encrypt(label) : undefined, at: now });
   const channel = input.channel ?? 'sms';
   const enrolment: Enrolment = {
     id: input.enrolmentId ?? randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: input.worker.id, programmeId: programme.id,
-    channel, status: 'pending-consent', createdAt: now, updatedAt: now,
+    channel, status: 'pending-consent', phoneHash, createdAt: now, updatedAt: now,
   };
   const started = await deps.cases.startEnrolment(enrolment);
   // Our own enrolment (the same text, replayed after a crash) carries on where it stopped.
@@ -61,23 +65,34 @@ export async function enrolServiceUser(
     return { ok: false, reason: await alreadyEnrolled(deps, started.existing, input.askedBy ?? input.worker), status: 409 };
   }
   await deps.audit.record({ actor: input.worker.id, action: 'enrolment.start', subject: enrolment.id, at: now, details: { reference: person.reference, programme: programme.slug, channel } });
-  const fresh = { serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent' as const };
-  if (!(await deps.cases.saveConversation({ phoneHash, ...fresh, version: 0 }))) await replaceConversation(deps, phoneHash, fresh);
+  // The person's record is theirs to write only under their lock: they may be texting right now.
+  return withNumberLock(deps, phoneHash, async () => {
+    const current = (await deps.contacts.get(phoneHash))?.conversation;
+    const snapshot = enrolmentSnapshot(enrolment);
+    // A new enrolment replaces what the number was waiting for; the turns it remembers stay, so a
+    // message replayed from before is still known.
+    const fresh: Conversation = {
+      phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'consent', enrolment: snapshot,
+      ...(current?.lastTurn ? { lastTurn: current.lastTurn } : {}), ...(current?.recentTurns ? { recentTurns: current.recentTurns } : {}), version: current?.version ?? 0,
+    };
+    if (input.consentInPerson) {
+      const consent = { decision: 'yes' as const, version: 'in-person', at: now, channel: 'in-person' as const };
+      const active: Enrolment = { ...enrolment, status: 'active', consent };
+      const opened = await openBaseline(deps, active, now);
+      const turn = scopeToTurn(deps, `enrol:${enrolment.id}`);
+      const actions: TurnAction[] = [{ type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } }, ...opened.actions];
+      // Quiet hours: the questions wait in the outbox for the morning, as the consent request would.
+      const to = { channel, phoneHash, phoneEnc: person.phoneEnc };
+      const next: Conversation = { ...fresh, ...opened.conversation, enrolment: enrolmentSnapshot(active), awaiting: 'questionnaire', questionnaire: opened.state };
+      const committed = await commitTurn(deferredTo(turn, nextSendableInstant(now, deps.org.timezone)), next, { key: `enrol:${enrolment.id}`, at: now, to, enrolment: enrolmentSnapshot(active) }, actions);
+      if (!committed) throw new Error(`the conversation of ${person.reference} changed while enrolling`);
+      return { ok: true as const, reference: person.reference, enrolment, programme, consentRequested: false };
+    }
+    if (!(await deps.contacts.saveConversation(fresh))) throw new Error(`the conversation of ${person.reference} changed while enrolling`);
+    return sendConsentRequest();
+  });
 
-  if (input.consentInPerson) {
-    const consent = { decision: 'yes' as const, version: 'in-person', at: now, channel: 'in-person' as const };
-    const active: Enrolment = { ...enrolment, status: 'active', consent };
-    const opened = await openBaseline(deps, active, now);
-    const conversation = await deps.cases.conversation(phoneHash);
-    if (!conversation) throw new Error(`the conversation of ${person.reference} vanished while enrolling`);
-    const turn = scopeToTurn(deps, `enrol:${enrolment.id}`);
-    const actions: TurnAction[] = [{ type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } }, ...opened.actions];
-    // Quiet hours: the questions wait in the outbox for the morning, as the consent request would.
-    const to = { channel, phoneHash, phoneEnc: person.phoneEnc };
-    const committed = await commitTurn(deferredTo(turn, nextSendableInstant(now, deps.org.timezone)), { ...conversation, awaiting: 'questionnaire', questionnaire: opened.state }, { key: `enrol:${enrolment.id}`, at: now, to, enrolment: active }, actions);
-    if (!committed) throw new Error(`the conversation of ${person.reference} changed while enrolling`);
-    return { ok: true, reference: person.reference, enrolment, programme, consentRequested: false };
-  }
+  async function sendConsentRequest(): Promise<EnrolResult> {
   const request = consentRequest({
     orgName: deps.org.name, workerName: input.worker.name, measureTitle: measure.title, itemCount: measure.items.length,
     schedule: describePlan(programme), channel: channel === 'whatsapp' ? 'whatsapp' : 'sms',
@@ -86,6 +101,7 @@ export async function enrolServiceUser(
   await deps.send({ channel, phoneHash, phoneEnc: person.phoneEnc, body: request.text, purpose: 'consent', notBefore: sendAt });
   await scheduleConsentChase(deps, enrolment, sendAt);
   return { ok: true, reference: person.reference, enrolment, programme, consentRequested: true };
+  }
 }
 
 /**
@@ -118,11 +134,6 @@ async function chooseProgramme(deps: CaseDeps, word: string | undefined, label: 
   const programme = await deps.programmes.getDefault();
   if (!programme) return { ok: false as const, status: 404 as const, reason: 'There is no default programme yet: text ENROL <number> <programme>, or ask an admin to set one up.' };
   return { ok: true as const, programme, label: [word, label].filter(Boolean).join(' ') || undefined };
-}
-
-async function replaceConversation(deps: CaseDeps, phoneHash: string, fields: { serviceUserId: string; enrolmentId: string; awaiting: 'consent' }): Promise<boolean> {
-  const current = await deps.cases.conversation(phoneHash);
-  return deps.cases.saveConversation({ phoneHash, ...fields, version: current?.version ?? 0 });
 }
 
 /** The same dependencies, with every text held back until `notBefore` (and tagged as an invitation). */

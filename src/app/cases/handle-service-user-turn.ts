@@ -1,20 +1,22 @@
 import { readConsentReply } from '../../domain/cases/consent.js';
 import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import type { OptOutIntent } from '../../domain/messaging/opt-out-intent.js';
-import type { Conversation, Enrolment, ServiceUser } from '../ports/case-store.js';
+import type { Conversation, Enrolment, EnrolmentSnapshot } from '../ports/case-store.js';
+import type { Contact } from '../ports/contact-book.js';
 import type { InboundMessage } from '../ports/message-log.js';
 import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
 import type { CaseDeps } from './case-deps.js';
 import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousTurn, turnSeen } from './commit-turn.js';
-import { scopeToTurn } from './scope-to-turn.js';
 import { openBaseline } from './open-baseline.js';
-import { stepQuestionnaire } from './step-questionnaire.js';
+import { openQuestionnaire } from './open-questionnaire.js';
+import { scopeToTurn } from './scope-to-turn.js';
+import { enrolmentSnapshot, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
 
 /** A decision: the conversation's next state (absent when the turn only replies) and what to do. */
 interface Decision {
   next?: Conversation;
-  enrolment?: Enrolment;
+  enrolment?: EnrolmentSnapshot;
   actions: TurnAction[];
 }
 
@@ -25,14 +27,18 @@ const maxRaces = 3;
  * questionnaire, or a message when nothing is being asked. Exactly once: the decision is committed
  * with the conversation's state, keyed by the message id, so a message replayed after a crash
  * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
- * fresh state. `base` is the unscoped dependencies: the turn scopes them to the message itself.
+ * fresh state. An answer needs nothing but the number's record (`contact`, read by the turn): the
+ * conversation carries the enrolment and the assessment. `base` is the unscoped dependencies.
  */
-export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }): Promise<void> {
+export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }): Promise<void> {
   const deps = scopeToTurn(base, message.id);
-  const to = { channel: message.channel, phoneHash: person.phoneHash, phoneEnc: message.phoneEnc };
+  const to = { channel: message.channel, phoneHash: contact.phoneHash, phoneEnc: message.phoneEnc };
+  const serviceUserId = contact.serviceUserId as string;
+  let record: Contact | null = contact;
   for (let race = 1; race <= maxRaces; race++) {
     const now = deps.clock.now();
-    const conversation = await deps.cases.conversation(person.phoneHash);
+    if (race > 1) record = await deps.contacts.get(contact.phoneHash);
+    const conversation = record?.conversation ?? null;
     const seen = turnSeen(conversation, message.id);
     if (seen === 'consumed') return;
     if (seen === 'committed' && conversation?.lastTurn) {
@@ -40,76 +46,85 @@ export async function handleServiceUserTurn(base: CaseDeps, person: ServiceUser,
       return;
     }
     await finishPreviousTurn(base, conversation, message.id, { tookOver: lock.tookOver && race === 1 });
-    const enrolment = conversation
-      ? await deps.cases.enrolment(conversation.enrolmentId)
-      : intent === 'stop' ? await deps.cases.liveEnrolment(person.id) : null;
-    const decision = await decide(deps, { person, conversation, enrolment, message, intent, now });
-    const enrolled = decision.enrolment ?? enrolment;
-    const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, ...(enrolled ? { enrolment: enrolled } : {}) };
+    const decision = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
+    const enrolled = decision.enrolment ?? conversation?.enrolment;
+    const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, contact: record ?? contact, ...(enrolled ? { enrolment: enrolled } : {}) };
     if (!decision.next) {
+      if (message.channel === 'whatsapp') await deps.contacts.touchInbound(contact.phoneHash, message.channel, message.receivedAt);
       await applyTurnActions(deps, turn, decision.actions);
       return;
     }
-    if (await commitTurn(deps, decision.next, turn, decision.actions)) return;
+    if (await commitTurn(deps, decision.next, turn, decision.actions, { channel: message.channel, at: message.receivedAt })) return;
   }
   throw new ConversationBusyError(message.id);
 }
 
-async function decide(
-  deps: CaseDeps,
-  input: { person: ServiceUser; conversation: Conversation | null; enrolment: Enrolment | null; message: InboundMessage; intent: OptOutIntent | null; now: Date },
-): Promise<Decision> {
-  const { conversation, enrolment, message, intent } = input;
+interface TurnInput {
+  serviceUserId: string;
+  conversation: Conversation | null;
+  message: InboundMessage;
+  intent: OptOutIntent | null;
+  now: Date;
+  contact: Contact;
+}
+
+async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
+  const { conversation, message, intent } = input;
   if (intent === 'stop') return optOut(deps, input);
-  if (!conversation || !enrolment) return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
+  if (!conversation) return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
   if (conversation.awaiting === 'consent') {
     const answer = readConsentReply(message.body);
     // "No, stop texting me" is an opt-out even though it does not start with STOP.
     if (answer === 'stop') return optOut(deps, input);
-    if (answer === 'yes' || answer === 'no') return consent(deps, conversation, enrolment, answer, input);
+    if (answer === 'yes' || answer === 'no') return consent(deps, conversation, answer, input);
     if (answer === 'help') {
       return reply(`${deps.org.name} would like to ask you a few short questions by text to see how our support is helping. Reply YES to take part, NO if not, or STOP to get no more messages.`);
     }
     return reply('Sorry, I did not understand. Please reply YES to take part, or NO if you would rather not.');
   }
-  if (conversation.awaiting === 'questionnaire' && conversation.questionnaire && ['active', 'paused'].includes(enrolment.status)) {
-    const assessment = await deps.cases.assessment(conversation.questionnaire.assessmentId);
-    const measure = assessment ? deps.measures.get(assessment.measureId) : undefined;
-    if (!assessment || !measure) throw new Error(`assessment ${conversation.questionnaire.assessmentId} or its measure is missing`);
-    const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now });
-    return { next: { ...conversation, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state }, actions: stepped.actions };
+  // Awaiting answers is the conversation's own word: a withdrawal, a discharge or an opt-out sets it
+  // to nothing, and a paused enrolment still takes the answer it was asked for.
+  if (conversation.awaiting === 'questionnaire' && conversation.questionnaire) {
+    const open = await openQuestionnaire(deps, conversation);
+    const stepped = await stepQuestionnaire(deps, {
+      ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now, context: conversation.context,
+    });
+    return { next: { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state }, actions: stepped.actions };
   }
   return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
 }
 
 /** STOP (already on the suppression list): a questionnaire in progress stops where it is (answers kept); the worker is told. */
-async function optOut(deps: CaseDeps, input: { person: ServiceUser; conversation: Conversation | null; enrolment: Enrolment | null; now: Date }): Promise<Decision> {
-  const { person, conversation, enrolment, now } = input;
+async function optOut(deps: CaseDeps, input: TurnInput): Promise<Decision> {
+  const { conversation, now, serviceUserId } = input;
   const actions: TurnAction[] = [{ type: 'send', text: `You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, purpose: 'opt-out-confirmation' }];
+  const enrolment = conversation ? await deps.cases.enrolment(conversation.enrolmentId) : await deps.cases.liveEnrolment(serviceUserId);
   if (!enrolment) return { actions };
   let next: Conversation | undefined = conversation ? { ...conversation, awaiting: 'nothing' } : undefined;
   if (conversation?.questionnaire && conversation.awaiting === 'questionnaire') {
-    const assessment = await deps.cases.assessment(conversation.questionnaire.assessmentId);
-    const measure = assessment ? deps.measures.get(assessment.measureId) : undefined;
-    if (assessment && measure) {
-      const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reply', text: 'STOP' }, now });
-      next = { ...conversation, awaiting: 'nothing', questionnaire: stepped.state };
+    const open = await openQuestionnaire(deps, conversation).catch(() => null);
+    if (open) {
+      const stepped = await stepQuestionnaire(deps, { ...open, state: conversation.questionnaire, event: { type: 'reply', text: 'STOP' }, now, context: conversation.context });
+      next = { ...conversation, ...open.carried, awaiting: 'nothing', questionnaire: stepped.state };
       actions.push(...stepped.actions);
     }
   }
-  const transition = transitionEnrolment(enrolment.status, 'opt-out', person.reference);
+  const transition = transitionEnrolment(enrolment.status, 'opt-out', enrolment.reference);
   if (transition.ok) {
     actions.push(
       { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: transition.status } },
-      { type: 'audit', entry: { actor: 'service-user', action: 'opt-out', subject: person.reference } },
-      { type: 'tell-worker', purpose: 'notice', text: `${person.reference} has opted out of messages (STOP). Nothing more will be sent to them.` },
+      { type: 'audit', entry: { actor: 'service-user', action: 'opt-out', subject: enrolment.reference } },
+      { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} has opted out of messages (STOP). Nothing more will be sent to them.` },
     );
   }
-  return { next, enrolment, actions };
+  return { next, enrolment: enrolmentSnapshot(enrolment), actions };
 }
 
-async function consent(deps: CaseDeps, conversation: Conversation, enrolment: Enrolment, answer: 'yes' | 'no', input: { message: InboundMessage; now: Date }): Promise<Decision> {
+async function consent(deps: CaseDeps, conversation: Conversation, answer: 'yes' | 'no', input: TurnInput): Promise<Decision> {
   const { now, message } = input;
+  // The enrolment's status decides, so it is read fresh (a lapsed request still takes a late YES).
+  const enrolment = await deps.cases.enrolment(conversation.enrolmentId);
+  if (!enrolment) return reply(nothingToAsk(deps));
   const transition = transitionEnrolment(enrolment.status, answer === 'yes' ? 'consent-yes' : 'consent-no', enrolment.reference);
   if (!transition.ok) return reply(nothingToAsk(deps));
   const record = { decision: answer, version: 'consent-v1', at: now, channel: message.channel };
@@ -122,12 +137,12 @@ async function consent(deps: CaseDeps, conversation: Conversation, enrolment: En
       { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} said NO to the questionnaires. Nothing more will be sent to them.` },
       { type: 'send', purpose: 'reply', text: `Thank you for letting us know. We won't send you any questionnaires. ${deps.org.name}` },
     );
-    return { next: { ...conversation, awaiting: 'nothing' }, actions };
+    return { next: { ...conversation, awaiting: 'nothing', enrolment: enrolmentSnapshot({ ...enrolment, status: transition.status }) }, actions };
   }
-  const active = { ...enrolment, status: transition.status, consent: record };
+  const active: Enrolment = { ...enrolment, status: transition.status, consent: record };
   const opened = await openBaseline(deps, active, now);
   actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
-  return { next: { ...conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: active, actions };
+  return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions };
 }
 
 function reply(text: string): Decision {

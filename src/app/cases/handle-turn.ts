@@ -22,39 +22,45 @@ export interface TurnOutcome {
  * finishPreviousTurn.
  */
 export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: { tookOver: boolean } = { tookOver: false }): Promise<TurnOutcome> {
+  // The number's record, read once under its lock: who it is, whether it opted out, its conversation.
+  const found = await deps.contacts.get(message.phoneHash);
+  const contact = found ?? { phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, lastInboundAt: {}, smsAllowed: true, suppressed: await deps.contacts.isSuppressed(message.phoneHash) };
   const turn = scopeToTurn(deps, message.id);
   const reply = (text: string, purpose: MessagePurpose = 'reply') =>
-    turn.send({ channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose, replyTo: message.id });
-  const suppressed = await deps.contacts.isSuppressed(message.phoneHash);
-  const intent = optOutIntent(message, suppressed);
-  if (intent === 'stop') await deps.contacts.suppress(message.phoneHash, 'STOP', deps.clock.now());
-
-  const [member, person] = await Promise.all([deps.staff.findByPhoneHash(message.phoneHash), deps.cases.serviceUserByPhoneHash(message.phoneHash)]);
+    turn.send({ channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose, replyTo: message.id, contact });
+  const intent = optOutIntent(message, contact.suppressed);
   if (intent === 'stop') {
-    if (person) await handleServiceUserTurn(deps, person, message, intent, lock);
+    await deps.contacts.suppress(message.phoneHash, 'STOP', deps.clock.now());
+    contact.suppressed = true;
+  }
+  if (intent === 'stop') {
+    if (contact.serviceUserId) await handleServiceUserTurn(deps, contact, message, intent, lock);
     else await reply(`You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, 'opt-out-confirmation');
     return {};
   }
   if (intent === 'start') {
     await deps.contacts.unsuppress(message.phoneHash);
+    contact.suppressed = false;
     await reply(`Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, 'opt-out-confirmation');
     return {};
   }
-  if (suppressed) {
+  if (contact.suppressed) {
     // The purpose lets this one answer past the suppression list: they asked, and it sends nothing more.
     if (intent === 'help') await reply(`${deps.org.name}: you have opted out, so we are not sending you any messages. Reply START if you want them again.`, 'opt-out-confirmation');
     return {};
   }
 
+  const member = contact.staffId ? await deps.staff.get(contact.staffId) : null;
   if (member) {
+    if (message.channel === 'whatsapp') await deps.contacts.touchInbound(message.phoneHash, message.channel, message.receivedAt);
     const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
     for (const text of handled.replies) await reply(text);
     return { redactedBody: handled.redactedBody };
   }
-  if (!person) {
+  if (!contact.serviceUserId) {
     await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
     return {};
   }
-  await handleServiceUserTurn(deps, person, message, intent, lock);
+  await handleServiceUserTurn(deps, contact, message, intent, lock);
   return {};
 }

@@ -6,6 +6,7 @@ import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
+import { stopWaiting } from './stop-waiting.js';
 import { workerStatus } from './worker-status.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
@@ -121,8 +122,7 @@ async function closeOpenAssessments(deps: CaseDeps, enrolment: Enrolment): Promi
     if (['scheduled', 'open', 'in-progress'].includes(assessment.status)) await deps.cases.updateAssessment(assessment.id, { status: 'cancelled' });
   }
   const person = await deps.cases.serviceUserByReference(enrolment.reference);
-  const conversation = person ? await deps.cases.conversation(person.phoneHash) : null;
-  if (conversation && conversation.enrolmentId === enrolment.id) await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
+  if (person) await stopWaiting(deps, person.phoneHash, { enrolmentId: enrolment.id });
 }
 
 function quote(text: string): string {

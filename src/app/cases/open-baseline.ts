@@ -1,8 +1,9 @@
 import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
+import type { QuestionnaireState } from '../../domain/conversation/questionnaire-state.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
-import type { Assessment, Enrolment } from '../ports/case-store.js';
+import type { Assessment, Conversation, Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
-import { stepQuestionnaire } from './step-questionnaire.js';
+import { enrolmentSnapshot, questionnaireContext, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
 
 const baselineWindowDays = 7;
@@ -10,9 +11,11 @@ const baselineWindowDays = 7;
 /**
  * Consent given: the baseline opens now (its id made from the enrolment, so a replay adds it once)
  * with its reminders and lapse, and the first question is asked. The first action adds the
- * assessment; the rest ask.
+ * assessment; the rest ask. `conversation` is what the conversation carries for the questionnaire.
  */
-export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Date) {
+export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Date): Promise<{
+  assessment: Assessment; state: QuestionnaireState; actions: TurnAction[]; conversation: Pick<Conversation, 'enrolment' | 'assessment' | 'context'>;
+}> {
   const programme = await deps.programmes.get(enrolment.programmeId);
   const measure = programme ? deps.measures.get(programme.measureId) : undefined;
   if (!programme || !measure) throw new Error(`programme ${enrolment.programmeId} or its measure is missing`);
@@ -23,6 +26,14 @@ export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Da
   };
   const [firstReminder] = reminderInstants(now, programme.plan.reminders.afterDays, deps.org.timezone, undefined, { until: assessment.closesAt });
   const jobs = [...(firstReminder ? [{ action: 'timepoint:remind' as const, at: firstReminder }] : []), { action: 'timepoint:lapse' as const, at: assessment.closesAt }];
-  const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: newQuestionnaireState(assessment.id, measure.id), event: { type: 'start' }, now });
-  return { assessment, state: stepped.state, actions: [{ type: 'add-assessment', assessment, jobs } as TurnAction, ...stepped.actions] };
+  const snapshot = enrolmentSnapshot(enrolment);
+  const context = await questionnaireContext(deps, snapshot, assessment, now);
+  const { answers: _answers, ...opened } = assessment;
+  const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, measure, state: newQuestionnaireState(assessment.id, measure.id), event: { type: 'start' }, now, context });
+  return {
+    assessment,
+    state: stepped.state,
+    actions: [{ type: 'add-assessment', assessment, jobs }, ...stepped.actions],
+    conversation: { enrolment: snapshot, assessment: opened, context },
+  };
 }

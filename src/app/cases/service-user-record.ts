@@ -13,6 +13,11 @@ export async function serviceUserRecord(deps: CaseDeps, reference: string, mayRe
   if (!person) return null;
   const enrolments = await deps.cases.enrolmentsOf(person.id);
   if (!mayRead(enrolments)) return null;
+  // The answers of a questionnaire in progress are on the conversation until it ends.
+  const conversation = (await deps.contacts.get(person.phoneHash))?.conversation;
+  const inProgress = conversation?.awaiting === 'questionnaire' ? conversation.questionnaire : undefined;
+  const answersOf = (assessment: { id: string; answers: Record<string, unknown> }) =>
+    inProgress?.assessmentId === assessment.id ? { ...assessment.answers, ...inProgress.answers } : assessment.answers;
   return {
     reference: person.reference,
     label: person.labelEnc ? deps.phones.decrypt(person.labelEnc) : null,
@@ -24,7 +29,7 @@ export async function serviceUserRecord(deps: CaseDeps, reference: string, mayRe
         id: enrolment.id, status: enrolment.status, workerId: enrolment.workerId, worker: worker?.name ?? null, programme: programme?.name ?? null,
         channel: enrolment.channel, consent: enrolment.consent ?? null, createdAt: enrolment.createdAt,
         assessments: assessments.map(({ id, kind, timepointId, measureId, status, dueAt, opensAt, closesAt, completedAt, late, answers, score }) =>
-          ({ id, kind, timepointId, measureId, status, dueAt, opensAt, closesAt, completedAt: completedAt ?? null, late: late ?? false, answers, score: score ?? null })),
+          ({ id, kind, timepointId, measureId, status, dueAt, opensAt, closesAt, completedAt: completedAt ?? null, late: late ?? false, answers: answersOf({ id, answers }), score: score ?? null })),
       };
     })),
     openAlerts: (await deps.cases.openAlerts({ serviceUserId: person.id })).map(({ id, itemId, openedAt }) => ({ id, itemId, openedAt })),

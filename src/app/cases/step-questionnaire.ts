@@ -5,7 +5,7 @@ import type { Measure } from '../../domain/measures/measure.js';
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import { scheduleFollowUps } from '../../domain/schedule/schedule-follow-ups.js';
 import { isLate } from '../../domain/schedule/is-late.js';
-import type { Assessment, Enrolment } from '../ports/case-store.js';
+import type { Assessment, Conversation, EnrolmentSnapshot } from '../ports/case-store.js';
 import type { Programme } from '../ports/programme-catalogue.js';
 import type { CaseDeps } from './case-deps.js';
 import type { TurnAction } from './turn-action.js';
@@ -17,48 +17,52 @@ export interface QuestionnaireStep {
   done: boolean;
 }
 
+export type OpenAssessment = Omit<Assessment, 'answers'>;
+
 /**
- * The one place a questionnaire moves: builds the step context, runs the pure `step` and turns its
- * effects into turn actions (answers, scores, follow-ups, alerts, texts). Reads; writes nothing.
- * `purpose` tags the texts for the person (a reply, or a reminder when the scheduler asks).
+ * The one place a questionnaire moves: runs the pure `step` with what the conversation carries
+ * (the assessment as opened, the context worked out then) and turns its effects into turn actions.
+ * Reads nothing but the programme (from memory). The answers stay in the questionnaire's state, the
+ * conversation being their source of truth until the questionnaire ends: then they go to the
+ * assessment with the score (completed) or as they are (stopped). `purpose` tags the texts for the
+ * person (a reply, or a reminder when the scheduler asks).
  */
 export async function stepQuestionnaire(
-  deps: Pick<CaseDeps, 'cases' | 'programmes' | 'org'>,
-  input: { enrolment: Enrolment; assessment: Assessment; measure: Measure; state: QuestionnaireState; event: QuestionnaireEvent; now: Date; purpose?: MessagePurpose },
+  deps: Pick<CaseDeps, 'programmes' | 'org'>,
+  input: {
+    enrolment: EnrolmentSnapshot; assessment: OpenAssessment; measure: Measure; state: QuestionnaireState; event: QuestionnaireEvent; now: Date;
+    context?: Conversation['context']; purpose?: MessagePurpose;
+  },
 ): Promise<QuestionnaireStep> {
   const { enrolment, assessment, measure, now } = input;
-  const [programme, all] = await Promise.all([deps.programmes.get(enrolment.programmeId), deps.cases.assessmentsOf(enrolment.id)]);
-  const nextCheckIn = assessment.kind === 'baseline'
-    ? (programme ? scheduleFollowUps(programme.plan, deps.org.timezone, now)[0]?.dueAt : undefined)
-    : all.filter((a) => a.status === 'scheduled' && a.dueAt > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0]?.dueAt;
-  const previous = all.filter((a) => a.status === 'completed' && a.id !== assessment.id && typeof a.score?.score === 'number')
-    .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))[0];
+  const programme = await deps.programmes.get(enrolment.programmeId);
   const result = step(input.state, input.event, now, {
     measure,
     timeZone: deps.org.timezone,
     signposting: deps.org.signposting,
-    nextCheckIn,
+    nextCheckIn: input.context?.nextCheckIn,
     progressMessages: programme?.progressMessages ?? false,
-    previousScore: previous?.score?.score ?? undefined,
+    previousScore: input.context?.previousScore,
   });
 
   const actions: TurnAction[] = [];
-  let started = assessment.status !== 'open';
   for (const effect of result.effects) {
     switch (effect.type) {
       case 'send':
         actions.push({ type: 'send', text: effect.text, purpose: input.purpose ?? 'reply' });
         break;
-      case 'record-answer':
-        actions.push({ type: 'record-answer', assessmentId: assessment.id, itemId: effect.itemId, answer: { raw: effect.raw, value: effect.value, at: effect.at, attempts: effect.attempts } });
-        if (!started) {
-          actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'in-progress', startedAt: now } });
-          started = true;
-        }
-        break;
-      case 'complete':
-        actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'completed', completedAt: now, late: isLate(now, assessment), score: effect.score } });
+      case 'complete': {
+        const update = {
+          status: 'completed' as const, completedAt: now, late: isLate(now, assessment), score: effect.score,
+          answers: { ...result.state.answers }, ...(result.state.startedAt ? { startedAt: result.state.startedAt } : {}),
+        };
+        actions.push({ type: 'update-assessment', assessmentId: assessment.id, update });
         if (assessment.kind === 'baseline') actions.push(...followUps(deps, enrolment, programme, now));
+        break;
+      }
+      case 'stop':
+        // Nothing more will be asked: what was answered is kept on the assessment.
+        actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { answers: { ...result.state.answers } } });
         break;
       case 'risk':
         actions.push({ type: 'raise-alert', assessmentId: assessment.id, measureId: assessment.measureId, itemId: effect.itemId });
@@ -66,7 +70,7 @@ export async function stepQuestionnaire(
       case 'notify-worker':
         actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference}'s questionnaire is paused: we could not read their replies. Please check in with them.` });
         break;
-      case 'stop':
+      case 'record-answer':
       case 'pause':
         break;
     }
@@ -75,10 +79,33 @@ export async function stepQuestionnaire(
 }
 
 /**
+ * What the thank-you and the progress line need, worked out when a questionnaire opens: after a
+ * baseline, the first follow-up from the plan; after a follow-up, the next one scheduled; and the
+ * last score. Reads the enrolment's assessments once, at opening, never per answer.
+ */
+export async function questionnaireContext(
+  deps: Pick<CaseDeps, 'cases' | 'programmes' | 'org'>,
+  enrolment: Pick<EnrolmentSnapshot, 'id' | 'programmeId'>,
+  assessment: Pick<Assessment, 'id' | 'kind'>,
+  now: Date,
+): Promise<NonNullable<Conversation['context']>> {
+  const programme = await deps.programmes.get(enrolment.programmeId);
+  if (assessment.kind === 'baseline') {
+    const first = programme ? scheduleFollowUps(programme.plan, deps.org.timezone, now)[0]?.dueAt : undefined;
+    return first ? { nextCheckIn: first } : {};
+  }
+  const all = await deps.cases.assessmentsOf(enrolment.id);
+  const next = all.filter((a) => a.status === 'scheduled' && a.dueAt > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+  const previous = all.filter((a) => a.status === 'completed' && a.id !== assessment.id && typeof a.score?.score === 'number')
+    .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))[0];
+  return { ...(next ? { nextCheckIn: next.dueAt } : {}), ...(typeof previous?.score?.score === 'number' ? { previousScore: previous.score.score } : {}) };
+}
+
+/**
  * The baseline is done: every follow-up of the programme goes on the calendar. Ids are made from the
  * enrolment and timepoint (one assessment per pair), so a replay adds nothing twice.
  */
-function followUps(deps: Pick<CaseDeps, 'org'>, enrolment: Enrolment, programme: Programme | null, completedAt: Date): TurnAction[] {
+function followUps(deps: Pick<CaseDeps, 'org'>, enrolment: EnrolmentSnapshot, programme: Programme | null, completedAt: Date): TurnAction[] {
   if (!programme) throw new Error(`programme ${enrolment.programmeId} is missing`);
   return scheduleFollowUps(programme.plan, deps.org.timezone, completedAt).map((timepoint) => ({
     type: 'add-assessment' as const,
@@ -89,4 +116,10 @@ function followUps(deps: Pick<CaseDeps, 'org'>, enrolment: Enrolment, programme:
     },
     jobs: [{ action: 'timepoint:open' as const, at: timepoint.dueAt }],
   }));
+}
+
+/** The enrolment as a conversation carries it. */
+export function enrolmentSnapshot(enrolment: EnrolmentSnapshot): EnrolmentSnapshot {
+  const { id, serviceUserId, reference, workerId, programmeId, channel, status } = enrolment;
+  return { id, serviceUserId, reference, workerId, programmeId, channel, status };
 }

@@ -2,7 +2,7 @@ import { planDelivery, whatsappFallback, type Channel, type DeliveryPlan, type M
 import type { Logger } from '../../logger.js';
 import { sendingGraceMs } from './sending-grace.js';
 import type { Clock } from '../ports/clock.js';
-import type { ContactBook } from '../ports/contact-book.js';
+import type { Contact, ContactBook } from '../ports/contact-book.js';
 import type { MessageLog, OutboundMessage } from '../ports/message-log.js';
 import type { MessageTransport, SendResult } from '../ports/message-transport.js';
 import type { PhoneProtector } from '../ports/phone-protector.js';
@@ -30,13 +30,22 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<vo
   const now = deps.clock.now();
   // The grace period is real time, as in the sweep: a claim is made and used within milliseconds.
   const message = await deps.messages.claim(id, now, { staleClaimBefore: new Date(Date.now() - sendingGraceMs) });
-  if (!message) return;
+  if (message) await deliverClaimed(deps, message);
+}
 
-  if (message.purpose !== 'opt-out-confirmation' && (await deps.contacts.isSuppressed(message.phoneHash))) {
-    await deps.messages.markFinal(id, { status: 'refused', errorCode: null, error: 'recipient opted out (STOP)', at: now });
+/**
+ * Sends a message this process has claimed (by claim, or by recording it already claimed). The
+ * recipient's record says whether they opted out and where the WhatsApp window stands: `known` is
+ * the record a turn has just read under the number's lock, which saves reading it again.
+ */
+export async function deliverClaimed(deps: DeliveryDeps, message: OutboundMessage, known?: Contact): Promise<void> {
+  const now = deps.clock.now();
+  const contact = known?.phoneHash === message.phoneHash ? known : await deps.contacts.get(message.phoneHash);
+  const suppressed = contact ? contact.suppressed : await deps.contacts.isSuppressed(message.phoneHash);
+  if (message.purpose !== 'opt-out-confirmation' && suppressed) {
+    await deps.messages.markFinal(message.id, { status: 'refused', errorCode: null, error: 'recipient opted out (STOP)', at: now });
     return;
   }
-  const contact = await deps.contacts.get(message.phoneHash);
   let plan = planDelivery({
     channel: message.channel,
     body: message.body,

@@ -1,6 +1,4 @@
-import type { CaseStore } from '../ports/case-store.js';
 import type { OnceLog } from '../ports/once-log.js';
-import type { StaffDirectory } from '../ports/staff-directory.js';
 import type { Clock } from '../ports/clock.js';
 import type { ContactBook } from '../ports/contact-book.js';
 import type { InboundRequest, MessageLog } from '../ports/message-log.js';
@@ -13,20 +11,21 @@ export interface ReceiveDeps {
   contacts: ContactBook;
   phones: PhoneProtector;
   clock: Clock;
-  staff: Pick<StaffDirectory, 'findByPhoneHash'>;
-  cases: Pick<CaseStore, 'serviceUserByPhoneHash'>;
   strangers: { limits: OnceLog; transports: Partial<Record<'twilio' | 'simulator', MessageTransport>>; orgName: string; timezone: string };
 }
 
 /**
  * Records an inbound message from staff or a service-user before anything else happens, so a crash
  * after this point loses nothing (the inbox sweep runs the turn) and a retried webhook is recognised
- * by its id. A stranger's message is answered (once a day) and not recorded at all.
+ * by its id. A stranger's message is answered (once a day) and not recorded at all. The number's
+ * record is only read here: the turn, under the number's lock, is what writes it (the WhatsApp
+ * window included).
  */
 export async function receiveInbound(deps: ReceiveDeps, request: InboundRequest): Promise<{ outcome: 'inserted' | 'duplicate' | 'stranger'; phoneHash: string }> {
   const phoneHash = deps.phones.hash(request.from);
-  const known = (await deps.staff.findByPhoneHash(phoneHash)) ?? (await deps.cases.serviceUserByPhoneHash(phoneHash));
-  if (!known) {
+  // Only staff and service-users have a record; nothing is kept of anyone else.
+  const known = await deps.contacts.get(phoneHash);
+  if (!known || (!known.staffId && !known.serviceUserId)) {
     await replyToStranger(
       { contacts: deps.contacts, clock: deps.clock, ...deps.strangers },
       { phone: request.from, phoneHash, channel: request.channel, body: request.body, optOutType: request.optOutType },
@@ -46,6 +45,5 @@ export async function receiveInbound(deps: ReceiveDeps, request: InboundRequest)
     receivedAt,
     status: 'received',
   });
-  if (outcome === 'inserted') await deps.contacts.touchInbound({ phoneHash, phoneEnc, channel: request.channel, at: receivedAt });
   return { outcome, phoneHash };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import type { Contact } from '../ports/contact-book.js';
 import type { OutboundMessage } from '../ports/message-log.js';
+import { deliverClaimed, deliverMessage, type DeliveryDeps } from './deliver-message.js';
 
 /** What a caller says about a message; the outbox adds the id, status and bookkeeping. */
 export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo'> & {
@@ -8,25 +9,27 @@ export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'ph
   notBefore?: Date;
   /** The caller's id for the message (a turn's `<key>/m<n>`): asking twice records it once. */
   id?: string;
+  /** The recipient's record, when the caller has just read it under the number's lock. */
+  contact?: Contact;
 };
 
 /**
  * Records the message before anything is sent (the outbox), then delivers it at once when it is
- * due. If the process dies in between, the outbox sweep finds the pending record and sends it.
+ * due. A message due now is recorded already claimed for its first attempt, so recording it is the
+ * claim and no second write is needed before the provider is called. If the process dies in
+ * between, the outbox sweep finds the record (pending, or sending with no answer) and settles it.
  */
 export async function sendMessage(deps: DeliveryDeps, request: MessageRequest): Promise<string> {
   const now = deps.clock.now();
-  const { notBefore, id = randomUUID(), ...rest } = request;
-  // A duplicate is a replayed turn's message: recorded before the crash, perhaps never sent. The
-  // claim below sends it only if it is still pending and due, so it goes out once either way.
-  await deps.messages.insertOutbound({
-    id,
-    ...rest,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: notBefore && notBefore > now ? notBefore : now,
-    createdAt: now,
-  });
-  if (!notBefore || notBefore <= now) await deliverMessage(deps, id);
+  const { notBefore, id = randomUUID(), contact, ...rest } = request;
+  if (notBefore && notBefore > now) {
+    await deps.messages.insertOutbound({ id, ...rest, status: 'pending', attempts: 0, nextAttemptAt: notBefore, createdAt: now });
+    return id;
+  }
+  const claimed: OutboundMessage = { id, ...rest, status: 'sending', attempts: 1, nextAttemptAt: now, sendingSince: now, createdAt: now };
+  // A duplicate is a replayed turn's message, recorded before the crash: the claim sends it only
+  // if it is still pending and due; one left "sending" is the recovery rule's to settle.
+  if ((await deps.messages.insertOutbound(claimed)) === 'inserted') await deliverClaimed(deps, claimed, contact);
+  else await deliverMessage(deps, id);
   return id;
 }

@@ -23,6 +23,8 @@ export interface Enrolment {
   programmeId: string;
   channel: Channel;
   status: EnrolmentStatus;
+  /** The person's number's keyed hash, so jobs find their contact record without reading the person. */
+  phoneHash?: string;
   consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
   consentRemindersSent?: number;
   createdAt: Date;
@@ -57,13 +59,24 @@ export interface Assessment {
   score?: ScoreResult;
 }
 
-/** One per phone number of a service-user: what the bot is waiting for from them. */
+/**
+ * One per phone number of a service-user, on the number's contact record: what the bot is waiting
+ * for from them. While a questionnaire is open it is the source of truth for its answers (they go
+ * to the assessment when it completes, stops or lapses), and it carries what a turn needs of the
+ * enrolment and the assessment, so an answer is handled with one read.
+ */
 export interface Conversation {
   phoneHash: string;
   serviceUserId: string;
   enrolmentId: string;
   awaiting: 'consent' | 'questionnaire' | 'nothing';
   questionnaire?: QuestionnaireState;
+  /** The enrolment as the turn needs it (who to tell, which programme); kept when it changes. */
+  enrolment?: EnrolmentSnapshot;
+  /** The assessment the questionnaire answers (its window, kind, measure), as it was opened. */
+  assessment?: Omit<Assessment, 'answers'>;
+  /** Worked out when the questionnaire opened: for the thank-you and an optional progress line. */
+  context?: { nextCheckIn?: Date; previousScore?: number };
   /**
    * The turn that produced this state and what it must do, saved in the same write as the state:
    * a turn replayed after a crash finds its own key here and redoes only the (idempotent) actions.
@@ -73,6 +86,8 @@ export interface Conversation {
   recentTurns?: string[];
   version: number;
 }
+
+export type EnrolmentSnapshot = Pick<Enrolment, 'id' | 'serviceUserId' | 'reference' | 'workerId' | 'programmeId' | 'channel' | 'status'>;
 
 export interface CommittedTurn {
   /** The inbound message id, or the job's key (e.g. timepoint:open:<assessment>). */
@@ -98,7 +113,7 @@ export interface SafeguardingAlert {
   acknowledgedBy?: string;
 }
 
-/** Service-users, enrolments, assessments, conversations and alerts: the case record. */
+/** Service-users, enrolments, assessments and alerts: the case record (conversations live on contacts). */
 export interface CaseStore {
   /** Creates the person with the next free SU reference, or returns the one already holding this number. */
   serviceUserFor(input: { phoneHash: string; phoneEnc: string; labelEnc?: string; at: Date }): Promise<ServiceUser>;
@@ -116,12 +131,7 @@ export interface CaseStore {
   addAssessment(assessment: Assessment): Promise<'added' | 'duplicate'>;
   assessment(id: string): Promise<Assessment | null>;
   assessmentsOf(enrolmentId: string): Promise<Assessment[]>;
-  updateAssessment(id: string, update: Partial<Omit<Assessment, 'id' | 'answers'>>): Promise<void>;
-  recordAnswer(assessmentId: string, itemId: string, answer: Assessment['answers'][string]): Promise<void>;
-
-  conversation(phoneHash: string): Promise<Conversation | null>;
-  /** Writes the conversation if nobody else changed it since `version` was read; false when they did. */
-  saveConversation(conversation: Conversation): Promise<boolean>;
+  updateAssessment(id: string, update: Partial<Omit<Assessment, 'id'>>): Promise<void>;
 
   openAlert(alert: SafeguardingAlert): Promise<void>;
   openAlerts(filter: { serviceUserId?: string; workerId?: string }): Promise<SafeguardingAlert[]>;

@@ -1,3 +1,5 @@
+import { stopWaiting } from '../cases/stop-waiting.js';
+import { NumberBusyError } from '../cases/with-number-lock.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 
@@ -11,13 +13,18 @@ export async function lapseTimepoint(deps: CaseDeps, assessmentId: string): Prom
   if (!assessment || !['scheduled', 'open', 'in-progress'].includes(assessment.status)) return { done: true, note: 'nothing to lapse' };
   const now = deps.clock.now();
   if (now < assessment.closesAt) return { deferUntil: assessment.closesAt };
-  await deps.cases.updateAssessment(assessment.id, { status: 'lapsed', lapsedAt: now });
+  // The answers given so far come off the conversation onto the assessment first, then it lapses.
   const enrolment = await deps.cases.enrolment(assessment.enrolmentId);
   const person = enrolment ? await deps.cases.serviceUserByReference(enrolment.reference) : null;
-  const conversation = person ? await deps.cases.conversation(person.phoneHash) : null;
-  if (conversation?.questionnaire?.assessmentId === assessment.id && conversation.awaiting === 'questionnaire') {
-    await deps.cases.saveConversation({ ...conversation, awaiting: 'nothing' });
+  if (person) {
+    try {
+      await stopWaiting(deps, person.phoneHash, { assessmentId: assessment.id });
+    } catch (error) {
+      if (error instanceof NumberBusyError) return { deferUntil: new Date(now.getTime() + 60_000), note: 'a turn is in progress' };
+      throw error;
+    }
   }
-  await deps.audit.record({ actor: 'scheduler', action: 'timepoint.lapse', subject: assessment.id, at: now, details: { timepoint: assessment.timepointId } });
+  await deps.cases.updateAssessment(assessment.id, { status: 'lapsed', lapsedAt: now });
+  await deps.audit.record({ id: `timepoint:lapse:${assessment.id}`, actor: 'scheduler', action: 'timepoint.lapse', subject: assessment.id, at: now, details: { timepoint: assessment.timepointId } });
   return { done: true, note: 'lapsed' };
 }

@@ -6,7 +6,8 @@ import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
 import { scopeToTurn } from '../cases/scope-to-turn.js';
-import { stepQuestionnaire } from '../cases/step-questionnaire.js';
+import { enrolmentSnapshot, questionnaireContext, stepQuestionnaire } from '../cases/step-questionnaire.js';
+import type { Enrolment } from '../ports/case-store.js';
 import type { TurnAction } from '../cases/turn-action.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 import { withTurnLock } from './with-turn-lock.js';
@@ -38,14 +39,17 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
   }
   if (!enrolment) return { done: true, note: 'enrolment gone' };
 
-  const person = await deps.cases.serviceUserByReference(enrolment.reference);
+  const phoneHash = await phoneHashOf(deps, enrolment);
   const measure = deps.measures.get(assessment.measureId);
-  if (!person || !measure) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
+  if (!phoneHash || !measure) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
   const key = `timepoint:open:${assessment.id}`;
   const turn = scopeToTurn(deps, key);
-  return withTurnLock(deps, person.phoneHash, async (lock) => {
-    const conversation = await deps.cases.conversation(person.phoneHash);
-    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
+  return withTurnLock(deps, phoneHash, async (lock) => {
+    const contact = await deps.contacts.get(phoneHash);
+    if (!contact) throw new Error(`cannot open ${assessment.id}: the person's contact record is missing`);
+    const conversation = contact.conversation ?? null;
+    const snapshot = enrolmentSnapshot(enrolment);
+    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash, phoneEnc: contact.phoneEnc }, enrolment: snapshot, contact };
     const seen = turnSeen(conversation, key);
     if (seen === 'committed' && conversation?.lastTurn) {
       await finishCommittedTurn(deps, conversation, conversation.lastTurn);
@@ -60,23 +64,31 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
     const programme = await deps.programmes.get(enrolment.programmeId);
     const [firstReminder] = reminderInstants(now, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
     const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${measure.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
-    const opened = { ...assessment, status: 'open' as const, openedAt: now, remindersSent: 0 };
+    const { answers: _answers, ...scheduled } = assessment;
+    const opened = { ...scheduled, status: 'open' as const, openedAt: now, remindersSent: 0 };
+    const context = await questionnaireContext(deps, snapshot, assessment, now);
     const actions: TurnAction[] = [{ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'open', openedAt: now, remindersSent: 0 } }];
     let state = newQuestionnaireState(assessment.id, measure.id);
     if (enrolment.channel === 'whatsapp') {
       actions.push({ type: 'send', purpose: 'invitation', text: invitation.replace('Reply LATER', 'Reply READY to start, LATER') });
     } else {
-      const stepped = await stepQuestionnaire(deps, { enrolment, assessment: opened, measure, state, event: { type: 'start' }, now });
+      const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, measure, state, event: { type: 'start' }, now, context });
       state = stepped.state;
       actions.push({ type: 'send', purpose: 'invitation', text: invitation }, ...stepped.actions);
     }
     if (firstReminder) actions.push({ type: 'schedule', action: 'timepoint:remind', subjectId: assessment.id, at: firstReminder });
     actions.push({ type: 'schedule', action: 'timepoint:lapse', subjectId: assessment.id, at: assessment.closesAt });
-    const base = conversation ?? { phoneHash: person.phoneHash, serviceUserId: person.id, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, version: 0 };
-    const next = { ...base, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, questionnaire: state };
+    const base = conversation ?? { phoneHash, serviceUserId: enrolment.serviceUserId, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, version: 0 };
+    const next = { ...base, enrolmentId: enrolment.id, awaiting: 'questionnaire' as const, questionnaire: state, enrolment: snapshot, assessment: opened, context };
     if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };
     return { done: true, note: 'opened' };
   });
+}
+
+/** The person's number's keyed hash: on the enrolment, or (older enrolments) from the person. */
+export async function phoneHashOf(deps: Pick<CaseDeps, 'cases'>, enrolment: Enrolment): Promise<string | null> {
+  if (enrolment.phoneHash) return enrolment.phoneHash;
+  return (await deps.cases.serviceUserByReference(enrolment.reference))?.phoneHash ?? null;
 }
 
 /** '6w' -> '6-week', '10d' -> '10-day', 'discharge' -> 'end-of-support'. */

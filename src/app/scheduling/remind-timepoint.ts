@@ -5,7 +5,8 @@ import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
 import { scopeToTurn } from '../cases/scope-to-turn.js';
-import { stepQuestionnaire } from '../cases/step-questionnaire.js';
+import { enrolmentSnapshot, stepQuestionnaire } from '../cases/step-questionnaire.js';
+import { phoneHashOf } from './open-timepoint.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 import { withTurnLock } from './with-turn-lock.js';
 
@@ -21,9 +22,9 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   if (!assessment || !['open', 'in-progress'].includes(assessment.status) || !assessment.openedAt) return { done: true, note: 'not open' };
   const enrolment = await deps.cases.enrolment(assessment.enrolmentId);
   const programme = enrolment ? await deps.programmes.get(enrolment.programmeId) : null;
-  const person = enrolment ? await deps.cases.serviceUserByReference(enrolment.reference) : null;
+  const phoneHash = enrolment ? await phoneHashOf(deps, enrolment) : null;
   const measure = deps.measures.get(assessment.measureId);
-  if (!enrolment || !programme || !person || !measure) return { done: true, note: 'enrolment gone' };
+  if (!enrolment || !programme || !phoneHash || !measure) return { done: true, note: 'enrolment gone' };
   const now = deps.clock.now();
   const due = reminderInstants(assessment.openedAt, programme.plan.reminders.afterDays, deps.org.timezone, undefined, { until: assessment.closesAt });
   const sent = assessment.remindersSent ?? 0;
@@ -37,9 +38,12 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   const turn = scopeToTurn(deps, key);
   const following = due[reached];
   const outcome: JobOutcome = following ? { deferUntil: following, note: 'reminded' } : { done: true, note: 'reminded (last)' };
-  return withTurnLock(deps, person.phoneHash, async (lock) => {
-    const conversation = await deps.cases.conversation(person.phoneHash);
-    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc }, enrolment };
+  return withTurnLock(deps, phoneHash, async (lock) => {
+    const contact = await deps.contacts.get(phoneHash);
+    const conversation = contact?.conversation ?? null;
+    if (!contact) return { done: true, note: 'person gone' };
+    const snapshot = enrolmentSnapshot(enrolment);
+    const target: TurnTarget = { key, at: now, to: { channel: enrolment.channel, phoneHash, phoneEnc: contact.phoneEnc }, enrolment: snapshot, contact };
     const seen = turnSeen(conversation, key);
     if (seen === 'committed' && conversation?.lastTurn) {
       await finishCommittedTurn(deps, conversation, conversation.lastTurn);
@@ -48,7 +52,10 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
     if (seen === 'consumed') return outcome;
     await finishPreviousTurn(deps, conversation, key, lock);
     if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
-    const stepped = await stepQuestionnaire(deps, { enrolment, assessment, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder' });
+    const { answers: _answers, ...opened } = assessment;
+    const stepped = await stepQuestionnaire(deps, {
+      enrolment: snapshot, assessment: conversation.assessment ?? opened, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder', context: conversation.context,
+    });
     const actions = [...stepped.actions, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];
     const next = { ...conversation, awaiting: stepped.done ? 'nothing' as const : 'questionnaire' as const, questionnaire: stepped.state };
     if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };

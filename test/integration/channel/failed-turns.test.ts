@@ -1,3 +1,4 @@
+import { serviceUserRecord } from '../../../src/app/cases/service-user-record.js';
 import { messageSid } from '../../support/channel-harness.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 import { waitFor } from '../../support/test-clock.js';
@@ -28,29 +29,36 @@ describe('a turn that fails is never lost', () => {
     return sid;
   }
 
+  /**
+   * The fault: the measure of the questionnaire in progress is one this server does not know (as
+   * after a deployment that lost a bespoke measure's file), until `mend()` puts it back.
+   */
+  async function breakMeasureOf(phone: string): Promise<{ mend(): Promise<void> }> {
+    const contacts = h.database.db.collection('contacts');
+    const _id = h.service.messaging.delivery.phones.hash(phone) as never;
+    await contacts.updateOne({ _id }, { $set: { 'conversation.assessment.measureId': 'a-measure-this-server-does-not-have' } });
+    return { mend: async () => void (await contacts.updateOne({ _id }, { $set: { 'conversation.assessment.measureId': 'ons4' } })) };
+  }
+  const answersOf = async (reference: string) => {
+    const record = await serviceUserRecord(h.service.messaging.cases, reference);
+    const baseline = record?.enrolments[0]?.assessments.find((a) => a.kind === 'baseline');
+    return Object.fromEntries(Object.entries(baseline?.answers ?? {}).map(([id, a]) => [id, (a as { value: number }).value]));
+  };
+
   it('when a turn fails once and the fault clears, then the message is tried again and answered once', async () => {
-    const assessments = h.database.db.collection('assessments');
-    const baseline = await assessments.findOne({ timepointId: 'baseline', enrolmentId: (await h.database.db.collection('enrolments').findOne({ reference: 'SU-0001' }))?._id });
-    if (!baseline) throw new Error('no baseline');
-    // The fault: the open assessment is not there when the answer arrives.
-    await assessments.deleteOne({ _id: baseline._id });
+    const fault = await breakMeasureOf(kim);
     const sid = await post(kim, '8');
     const failedOnce = await waitFor(async () => ((await inbound(sid))?.attempts === 1 ? inbound(sid) : null));
     expect(failedOnce).toMatchObject({ status: 'received', error: expect.stringContaining('missing') });
-    await assessments.insertOne(baseline);
+    await fault.mend();
 
     await waitFor(async () => (await inbound(sid))?.status === 'processed', 10_000, 'the retried turn');
-    const answers = (await assessments.findOne({ _id: baseline._id }))?.answers as Record<string, { value: number }>;
-    expect(Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.value]))).toEqual({ 'life-satisfaction': 7, worthwhile: 8 });
+    expect(await answersOf('SU-0001')).toEqual({ 'life-satisfaction': 7, worthwhile: 8 });
     expect(h.inbox(kim).filter((text) => text.startsWith('Q3/4'))).toHaveLength(1);
   });
 
   it('when a turn keeps failing, then the message is kept as failed with the error, the worker is told, and later texts are still answered', async () => {
-    const assessments = h.database.db.collection('assessments');
-    const enrolment = await h.database.db.collection('enrolments').findOne({ reference: 'SU-0002' });
-    const baseline = await assessments.findOne({ timepointId: 'baseline', enrolmentId: enrolment?._id });
-    if (!baseline) throw new Error('no baseline');
-    await assessments.deleteOne({ _id: baseline._id });
+    const fault = await breakMeasureOf(lee);
     const sid = await post(lee, '8');
     const failed = await waitFor(async () => ((await inbound(sid))?.status === 'failed' ? inbound(sid) : null), 10_000, 'the final failure');
     expect(failed).toMatchObject({ attempts: 3, error: expect.stringContaining('missing') });
@@ -58,7 +66,7 @@ describe('a turn that fails is never lost', () => {
     expect(told).not.toMatch(/8|7700/);
 
     // The queue moves on: once the fault is mended, Lee's next text is answered, and the failed one stays failed.
-    await assessments.insertOne(baseline);
+    await fault.mend();
     const next = await post(lee, '9');
     await waitFor(async () => (await inbound(next))?.status === 'processed', 10_000, 'the next text');
     expect(await inbound(sid)).toMatchObject({ status: 'failed' });

@@ -23,17 +23,17 @@ function crashingAt(deps: CaseDeps, point: number): { deps: CaseDeps; boundaries
     boundary();
     return result;
   };
-  const { cases } = deps;
+  const { cases, contacts } = deps;
   return {
     boundaries: () => seen,
     deps: {
       ...deps,
       cases: {
         ...cases,
-        recordAnswer: wrap(cases.recordAnswer), updateAssessment: wrap(cases.updateAssessment), addAssessment: wrap(cases.addAssessment),
-        saveConversation: wrap(cases.saveConversation), updateEnrolment: wrap(cases.updateEnrolment),
+        updateAssessment: wrap(cases.updateAssessment), addAssessment: wrap(cases.addAssessment), updateEnrolment: wrap(cases.updateEnrolment),
         openAlert: wrap(cases.openAlert), markAlertEscalated: wrap(cases.markAlertEscalated),
       },
+      contacts: { ...contacts, saveConversation: wrap(contacts.saveConversation), touchInbound: wrap(contacts.touchInbound), suppress: wrap(contacts.suppress) },
       audit: { record: wrap(deps.audit.record) },
       jobs: { ...deps.jobs, schedule: wrap(deps.jobs.schedule) },
       send: wrap(deps.send),
@@ -90,7 +90,7 @@ describe('a turn is applied exactly once, wherever the process dies', () => {
     expect(texts.filter((t) => /^Thank you/.test(t) && !/first question/.test(t))).toHaveLength(1);
     expect(h.inbox(alex).filter((t) => t.startsWith('URGENT') && t.includes(reference))).toHaveLength(1);
     expect(h.inbox(maya).filter((t) => t.startsWith('URGENT') && t.includes(reference))).toHaveLength(1);
-    const conversation = await db.collection('conversations').findOne({ _id: h.service.messaging.delivery.phones.hash(phone) as never });
+    const conversation = (await db.collection('contacts').findOne({ _id: h.service.messaging.delivery.phones.hash(phone) as never }))?.conversation;
     expect(conversation).toMatchObject({ awaiting: 'nothing', questionnaire: { status: 'completed' } });
   }
 

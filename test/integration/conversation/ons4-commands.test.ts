@@ -1,5 +1,6 @@
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 import { messageSid } from '../../support/channel-harness.js';
+import { serviceUserRecord } from '../../../src/app/cases/service-user-record.js';
 
 describe('answering ONS4 with BACK, SKIP, LATER and STOP', () => {
   let h: ConversationHarness;
@@ -15,9 +16,12 @@ describe('answering ONS4 with BACK, SKIP, LATER and STOP', () => {
   });
   afterAll(async () => h.close());
 
+  // As staff see it: the answers of a questionnaire in progress are on the conversation until it ends.
   const baseline = async (reference: string) => {
+    const record = await serviceUserRecord(h.service.messaging.cases, reference);
     const enrolment = await h.database.db.collection('enrolments').findOne({ reference });
-    return h.database.db.collection('assessments').findOne({ enrolmentId: enrolment?._id, timepointId: 'baseline' });
+    const stored = await h.database.db.collection('assessments').findOne({ enrolmentId: enrolment?._id, timepointId: 'baseline' });
+    return stored && { ...stored, answers: record?.enrolments.flatMap((e) => e.assessments).find((a) => a.id === String(stored._id))?.answers ?? {} };
   };
 
   it('when Ash goes BACK, then the previous question is asked again and the new answer replaces the old one', async () => {

@@ -77,7 +77,7 @@ describe('opting out with any of Twilio\'s words, in every state', () => {
     expect(await isSuppressed(phone)).toBe(true);
     expect(h.inbox(phone).slice(before)).toEqual([confirmation]);
     expect(await enrolment(enrolmentId)).toMatchObject({ status: 'withdrawn' });
-    expect(await h.database.db.collection('conversations').findOne({ _id: hash(phone) as never })).toMatchObject({ questionnaire: { status: 'stopped' } });
+    expect((await h.database.db.collection('contacts').findOne({ _id: hash(phone) as never }))?.conversation).toMatchObject({ questionnaire: { status: 'stopped' } });
     expect(h.inbox(worker).at(-1)).toBe(`${reference} has opted out of messages (STOP). Nothing more will be sent to them.`);
     await expectOutboxEmpty();
     expect(h.inbox(phone).slice(before)).toEqual([confirmation]);

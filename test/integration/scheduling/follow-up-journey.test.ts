@@ -67,7 +67,7 @@ describe('a follow-up on time: invitation, reminders, lapse, restart', () => {
     expect(await assessment('6w')).toMatchObject({ status: 'open' });
     await jumpTo('2027-01-19T20:00:05Z');
     await waitFor(async () => (await assessment('6w'))?.status === 'lapsed', 5000, 'lapse');
-    const conversation = await h.database.db.collection('conversations').findOne({});
+    const conversation = (await h.database.db.collection('contacts').findOne({ conversation: { $exists: true } }))?.conversation;
     expect(conversation?.awaiting).toBe('nothing');
   });
 });
