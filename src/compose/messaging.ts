@@ -29,7 +29,7 @@ import { createWebhookIntake } from '../app/channel/webhook-intake.js';
 import { createFileSpool } from '../adapters/spool/file-spool.js';
 import { recordStatus } from '../app/channel/record-status.js';
 import { createMongoOnceLog } from '../adapters/mongo/mongo-once-log.js';
-import { sendMessage } from '../app/channel/send-message.js';
+import { sendMessage, sendMessages } from '../app/channel/send-message.js';
 import { sweepOutbox } from '../app/channel/sweep-outbox.js';
 import type { Config } from '../config.js';
 import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
@@ -78,6 +78,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     logger,
     org: config.org,
     send: (message) => sendMessage(delivery, message),
+    sendMany: (batch) => sendMessages(delivery, batch),
     jobs: input.jobs,
     locks,
   };

@@ -1,6 +1,6 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db, Filter, UpdateFilter } from 'mongodb';
 import { statusRank, type MessageStatus } from '../../domain/messaging/message-status.js';
-import type { InboundMessage, MessageLog, OutboundMessage } from '../../app/ports/message-log.js';
+import type { InboundMessage, MessageLog, OutboundMessage, OutboxOutcome } from '../../app/ports/message-log.js';
 
 // The domain types in ports.ts are the contract; this is their storage shape, plus bookkeeping.
 interface MessageDoc {
@@ -61,7 +61,6 @@ export function createMongoMessageLog(db: Db): MessageLog {
     const id = `${messageId}:${at.getTime().toString(36)}:${(eventSeq++).toString(36).padStart(8, '0')}:${Math.random().toString(36).slice(2, 8)}`;
     await events.insertOne({ _id: id, messageId, source: 'provider', status, at, ...detail });
   };
-  const step = (status: string, at: Date, detail: Record<string, unknown> = {}): TimelineEntry => ({ status, source: 'outbox', at, ...detail });
 
   const toOutbound = async (doc: MessageDoc): Promise<OutboundMessage> => {
     const providerEvents = await events.find({ messageId: doc._id, source: 'provider' }, { projection: { status: 1 } }).toArray();
@@ -85,6 +84,10 @@ export function createMongoMessageLog(db: Db): MessageLog {
       const doc = await messages.find({ direction: 'in', phoneHash, status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(1).next();
       return doc ? (fromDoc(doc) as InboundMessage) : null;
     },
+    async waiting(phoneHash, limit = 50) {
+      const docs = await messages.find({ direction: 'in', phoneHash, status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
+      return docs.map((doc) => fromDoc(doc) as InboundMessage);
+    },
     async markProcessed(id, at, options = {}) {
       const redacted = options.redactedBody === undefined ? {} : { body: options.redactedBody, redacted: true };
       await messages.updateOne({ _id: id }, { $set: { status: 'processed', processedAt: at, ...redacted }, $unset: { retryAfter: '' } });
@@ -104,9 +107,8 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
 
     async insertOutbound(message) {
-      const timeline = [step('pending', message.createdAt), ...(message.status === 'sending' ? [step('sending', message.createdAt, { attempt: message.attempts })] : [])];
       try {
-        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message), timeline });
+        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message), timeline: openingSteps(message) });
         return 'inserted';
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return 'duplicate';
@@ -140,27 +142,32 @@ export function createMongoMessageLog(db: Db): MessageLog {
       await messages.updateOne({ _id: id }, { $set: { status: 'sending', sendingSince: now, attempts: attempt }, $push: { timeline: step('sending', now, { attempt }) } });
       return { ...(fromDoc(doc) as OutboundMessage), status: 'sending', sendingSince: now, attempts: attempt };
     },
+    async insertOutboundMany(batch) {
+      if (batch.length === 0) return [];
+      const docs = batch.map((message) => ({ _id: message.id, direction: 'out' as const, ...withoutId(message), timeline: openingSteps(message) }));
+      const duplicates = new Set<number>();
+      try {
+        await messages.insertMany(docs, { ordered: false });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number } }).writeErrors;
+        const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+        for (const failure of failures) duplicates.add(failure.index);
+      }
+      return batch.map((_, index) => (duplicates.has(index) ? 'duplicate' : 'inserted'));
+    },
+    async settle(outcomes) {
+      if (outcomes.length === 0) return;
+      await messages.bulkWrite(outcomes.map((outcome) => ({ updateOne: { filter: { _id: outcome.id }, update: settlement(outcome) } })), { ordered: true });
+    },
     async markSent(id, update) {
-      const detail = { providerSid: update.providerSid, via: update.via, ...(update.recovered ? { recovered: true } : {}), ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) };
-      await messages.updateOne(
-        { _id: id },
-        {
-          $set: { status: 'sent', providerSid: update.providerSid, sentVia: update.via, sentAt: update.at, ...(update.fallbackReason ? { fallbackReason: update.fallbackReason } : {}) },
-          $push: { timeline: step('sent', update.at, detail) },
-        },
-      );
+      await messages.updateOne({ _id: id }, settlement({ id, kind: 'sent', ...update }));
     },
     async markRetry(id, update) {
-      await messages.updateOne({ _id: id }, {
-        $set: { status: 'pending', nextAttemptAt: update.nextAttemptAt, errorCode: update.errorCode, error: update.error },
-        $push: { timeline: step('retry', update.at, { errorCode: update.errorCode, error: update.error, nextAttemptAt: update.nextAttemptAt }) },
-      });
+      await messages.updateOne({ _id: id }, settlement({ id, kind: 'retry', ...update }));
     },
     async markFinal(id, update) {
-      await messages.updateOne({ _id: id }, {
-        $set: { status: update.status, errorCode: update.errorCode, error: update.error },
-        $push: { timeline: step(update.status, update.at, { errorCode: update.errorCode, error: update.error }) },
-      });
+      await messages.updateOne({ _id: id }, settlement({ id, kind: 'final', ...update }));
     },
     async recordProviderStatus(id, update) {
       await providerEvent(id, update.status, update.at, { providerStatus: update.providerStatus, providerSid: update.providerSid, errorCode: update.errorCode });
@@ -195,4 +202,36 @@ function withoutId<T extends { id: string }>(message: T): Omit<T, 'id'> {
 function fromDoc(doc: MessageDoc): InboundMessage | OutboundMessage {
   const { _id, direction: _direction, timeline: _timeline, ...rest } = doc;
   return { id: _id, ...rest } as unknown as InboundMessage | OutboundMessage;
+}
+
+function step(status: string, at: Date, detail: Record<string, unknown> = {}): TimelineEntry {
+  return { status, source: 'outbox', at, ...detail };
+}
+
+/** A message's first steps: recorded, and (when it is due now) already holding its first attempt. */
+function openingSteps(message: OutboundMessage): TimelineEntry[] {
+  return [step('pending', message.createdAt), ...(message.status === 'sending' ? [step('sending', message.createdAt, { attempt: message.attempts })] : [])];
+}
+
+/** The update that records an outcome on the message and in its timeline. */
+function settlement(outcome: OutboxOutcome): UpdateFilter<MessageDoc> {
+  switch (outcome.kind) {
+    case 'sent': {
+      const extra = outcome.fallbackReason ? { fallbackReason: outcome.fallbackReason } : {};
+      return {
+        $set: { status: 'sent', providerSid: outcome.providerSid, sentVia: outcome.via, sentAt: outcome.at, ...extra },
+        $push: { timeline: step('sent', outcome.at, { providerSid: outcome.providerSid, via: outcome.via, ...(outcome.recovered ? { recovered: true } : {}), ...extra }) },
+      };
+    }
+    case 'retry':
+      return {
+        $set: { status: 'pending', nextAttemptAt: outcome.nextAttemptAt, errorCode: outcome.errorCode, error: outcome.error },
+        $push: { timeline: step('retry', outcome.at, { errorCode: outcome.errorCode, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt }) },
+      };
+    case 'final':
+      return {
+        $set: { status: outcome.status, errorCode: outcome.errorCode, error: outcome.error },
+        $push: { timeline: step(outcome.status, outcome.at, { errorCode: outcome.errorCode, error: outcome.error }) },
+      };
+  }
 }

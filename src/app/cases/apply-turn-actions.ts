@@ -36,11 +36,19 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
     if (!target.enrolment) throw new Error(`turn ${target.key} has a ${actions.map((a) => a.type).join(', ')} action but no enrolment`);
     return target.enrolment;
   };
-  for (const action of actions) {
+  for (const [index, action] of actions.entries()) {
     switch (action.type) {
-      case 'send':
-        await deps.send({ ...target.to, body: action.text, purpose: action.purpose, ...(target.replyTo ? { replyTo: target.replyTo } : {}), ...(target.contact ? { contact: target.contact } : {}) });
+      case 'send': {
+        // Texts in a row to the person go as one batch: one write to record them, one to settle them.
+        if (actions[index - 1]?.type === 'send') break;
+        let end = index;
+        while (actions[end]?.type === 'send') end++;
+        const texts = actions.slice(index, end).filter((next): next is Extract<TurnAction, { type: 'send' }> => next.type === 'send');
+        await deps.sendMany(texts.map((text) => ({
+          ...target.to, body: text.text, purpose: text.purpose, ...(target.replyTo ? { replyTo: target.replyTo } : {}), ...(target.contact ? { contact: target.contact } : {}),
+        })));
         break;
+      }
       case 'update-assessment':
         await deps.cases.updateAssessment(action.assessmentId, action.update);
         break;

@@ -32,6 +32,8 @@ export interface CaseDeps {
    * already recorded (a replayed turn) records nothing new.
    */
   send(message: OutgoingText): Promise<string>;
+  /** Several texts in order, recorded and settled in one write each (see sendMessages). */
+  sendMany(messages: OutgoingText[]): Promise<string[]>;
 }
 
 export interface OutgoingText {

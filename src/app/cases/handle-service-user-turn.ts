@@ -87,9 +87,10 @@ async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
   if (conversation.awaiting === 'questionnaire' && conversation.questionnaire) {
     const open = await openQuestionnaire(deps, conversation);
     const stepped = await stepQuestionnaire(deps, {
-      ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now, context: conversation.context,
+      ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now, context: conversation.context, history: conversation.history,
     });
-    return { next: { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state }, actions: stepped.actions };
+    const next: Conversation = { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
+    return { next, actions: stepped.actions };
   }
   return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
 }

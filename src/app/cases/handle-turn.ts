@@ -54,7 +54,9 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   if (member) {
     if (message.channel === 'whatsapp') await deps.contacts.touchInbound(message.phoneHash, message.channel, message.receivedAt);
     const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
-    for (const text of handled.replies) await reply(text);
+    await turn.sendMany(handled.replies.map((text) => ({
+      channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose: 'reply' as const, replyTo: message.id, contact,
+    })));
     return { redactedBody: handled.redactedBody };
   }
   if (!contact.serviceUserId) {

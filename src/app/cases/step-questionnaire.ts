@@ -15,6 +15,8 @@ export interface QuestionnaireStep {
   actions: TurnAction[];
   /** Completed or stopped: the conversation stops waiting for answers. */
   done: boolean;
+  /** The conversation's history with this questionnaire's completion added (when it completed). */
+  history?: Conversation['history'];
 }
 
 export type OpenAssessment = Omit<Assessment, 'answers'>;
@@ -31,7 +33,7 @@ export async function stepQuestionnaire(
   deps: Pick<CaseDeps, 'programmes' | 'org'>,
   input: {
     enrolment: EnrolmentSnapshot; assessment: OpenAssessment; measure: Measure; state: QuestionnaireState; event: QuestionnaireEvent; now: Date;
-    context?: Conversation['context']; purpose?: MessagePurpose;
+    context?: Conversation['context']; history?: Conversation['history']; purpose?: MessagePurpose;
   },
 ): Promise<QuestionnaireStep> {
   const { enrolment, assessment, measure, now } = input;
@@ -46,6 +48,7 @@ export async function stepQuestionnaire(
   });
 
   const actions: TurnAction[] = [];
+  let history: Conversation['history'] | undefined;
   for (const effect of result.effects) {
     switch (effect.type) {
       case 'send':
@@ -58,6 +61,11 @@ export async function stepQuestionnaire(
         };
         actions.push({ type: 'update-assessment', assessmentId: assessment.id, update });
         if (assessment.kind === 'baseline') actions.push(...followUps(deps, enrolment, programme, now));
+        history = {
+          ...input.history,
+          ...(assessment.kind === 'baseline' ? { baselineCompletedAt: now } : {}),
+          ...(typeof effect.score.score === 'number' ? { lastScore: effect.score.score } : {}),
+        };
         break;
       }
       case 'stop':
@@ -75,7 +83,7 @@ export async function stepQuestionnaire(
         break;
     }
   }
-  return { state: result.state, actions, done: result.state.status === 'completed' || result.state.status === 'stopped' };
+  return { state: result.state, actions, done: result.state.status === 'completed' || result.state.status === 'stopped', ...(history ? { history } : {}) };
 }
 
 /**
@@ -86,13 +94,21 @@ export async function stepQuestionnaire(
 export async function questionnaireContext(
   deps: Pick<CaseDeps, 'cases' | 'programmes' | 'org'>,
   enrolment: Pick<EnrolmentSnapshot, 'id' | 'programmeId'>,
-  assessment: Pick<Assessment, 'id' | 'kind'>,
+  assessment: Pick<Assessment, 'id' | 'kind' | 'dueAt'>,
   now: Date,
+  history?: Conversation['history'],
 ): Promise<NonNullable<Conversation['context']>> {
   const programme = await deps.programmes.get(enrolment.programmeId);
   if (assessment.kind === 'baseline') {
     const first = programme ? scheduleFollowUps(programme.plan, deps.org.timezone, now)[0]?.dueAt : undefined;
     return first ? { nextCheckIn: first } : {};
+  }
+  // The plan and the conversation's history say it all, without reading past assessments.
+  if (history?.baselineCompletedAt && programme) {
+    const next = assessment.kind === 'follow-up'
+      ? scheduleFollowUps(programme.plan, deps.org.timezone, history.baselineCompletedAt).find((timepoint) => timepoint.dueAt > assessment.dueAt)?.dueAt
+      : undefined;
+    return { ...(next ? { nextCheckIn: next } : {}), ...(history.lastScore !== undefined ? { previousScore: history.lastScore } : {}) };
   }
   const all = await deps.cases.assessmentsOf(enrolment.id);
   const next = all.filter((a) => a.status === 'scheduled' && a.dueAt > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.js';
 import { sendingGraceMs } from './sending-grace.js';
 import type { Clock } from '../ports/clock.js';
 import type { Contact, ContactBook } from '../ports/contact-book.js';
-import type { MessageLog, OutboundMessage } from '../ports/message-log.js';
+import type { MessageLog, OutboundMessage, OutboxOutcome } from '../ports/message-log.js';
 import type { MessageTransport, SendResult } from '../ports/message-transport.js';
 import type { PhoneProtector } from '../ports/phone-protector.js';
 
@@ -39,12 +39,30 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<vo
  * the record a turn has just read under the number's lock, which saves reading it again.
  */
 export async function deliverClaimed(deps: DeliveryDeps, message: OutboundMessage, known?: Contact): Promise<void> {
+  await deliverClaimedMany(deps, [message], known);
+}
+
+/**
+ * Several claimed messages (a turn's replies to one person), in order, with what became of them
+ * recorded in one write at the end. A process that dies before that write leaves them "sending":
+ * the recovery rule then asks the provider about each.
+ */
+export async function deliverClaimedMany(deps: DeliveryDeps, messages: OutboundMessage[], known?: Contact): Promise<void> {
+  const contacts = new Map<string, Contact | null>(known ? [[known.phoneHash, known]] : []);
+  const outcomes: OutboxOutcome[] = [];
+  for (const message of messages) {
+    if (!contacts.has(message.phoneHash)) contacts.set(message.phoneHash, await deps.contacts.get(message.phoneHash));
+    const outcome = await deliverOne(deps, message, contacts.get(message.phoneHash) ?? null);
+    if (outcome) outcomes.push(outcome);
+  }
+  await deps.messages.settle(outcomes);
+}
+
+async function deliverOne(deps: DeliveryDeps, message: OutboundMessage, contact: Contact | null): Promise<OutboxOutcome | null> {
   const now = deps.clock.now();
-  const contact = known?.phoneHash === message.phoneHash ? known : await deps.contacts.get(message.phoneHash);
   const suppressed = contact ? contact.suppressed : await deps.contacts.isSuppressed(message.phoneHash);
   if (message.purpose !== 'opt-out-confirmation' && suppressed) {
-    await deps.messages.markFinal(message.id, { status: 'refused', errorCode: null, error: 'recipient opted out (STOP)', at: now });
-    return;
+    return { id: message.id, kind: 'final', status: 'refused', errorCode: null, error: 'recipient opted out (STOP)', at: now };
   }
   let plan = planDelivery({
     channel: message.channel,
@@ -61,7 +79,7 @@ export async function deliverClaimed(deps: DeliveryDeps, message: OutboundMessag
     plan = whatsappFallback(contact?.smsAllowed ?? true, message.body, `WhatsApp refused the message outside the 24-hour window (${result.errorCode ?? 'no code'})`);
     result = await attempt(deps, message, plan);
   }
-  await recordOutcome(deps, message, plan, result);
+  return outcomeOf(deps, message, plan, result);
 }
 
 async function attempt(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan): Promise<SendResult> {
@@ -77,12 +95,12 @@ async function attempt(deps: DeliveryDeps, message: OutboundMessage, plan: Deliv
   return transport.send({ to, channel: channel === 'simulator' ? 'sms' : channel, body: plan.body, statusCallback });
 }
 
-async function recordOutcome(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan, result: SendResult): Promise<void> {
+/** What the outbox records of an attempt; null when it stays "sending" for the recovery rule. */
+async function outcomeOf(deps: DeliveryDeps, message: OutboundMessage, plan: DeliveryPlan, result: SendResult): Promise<OutboxOutcome | null> {
   const at = deps.clock.now();
   if (result.ok) {
     const via: Channel = plan.kind === 'fallback-sms' ? 'sms' : message.channel;
-    await deps.messages.markSent(message.id, { providerSid: result.providerSid, via, at, fallbackReason: plan.kind === 'fallback-sms' ? plan.reason : undefined });
-    return;
+    return { id: message.id, kind: 'sent', providerSid: result.providerSid, via, at, ...(plan.kind === 'fallback-sms' ? { fallbackReason: plan.reason } : {}) };
   }
   deps.logger.warn({ messageId: message.id, errorCode: result.errorCode, httpStatus: result.httpStatus, retryable: result.retryable }, 'message not sent');
   if (result.reason === 'opted-out') {
@@ -91,13 +109,12 @@ async function recordOutcome(deps: DeliveryDeps, message: OutboundMessage, plan:
   if (result.inDoubt) {
     // No answer at all (a timeout, a dropped connection): the provider may have the message. It stays
     // in "sending", and the outbox sweep decides from the provider's own record whether to send again.
-    return;
+    return null;
   }
   const retry = deps.retry ?? { maxAttempts: 5, baseDelayMs: 30_000 };
   if (result.retryable && message.attempts < retry.maxAttempts) {
     const nextAttemptAt = new Date(at.getTime() + retry.baseDelayMs * 2 ** (message.attempts - 1));
-    await deps.messages.markRetry(message.id, { nextAttemptAt, errorCode: result.errorCode, error: result.message, at });
-  } else {
-    await deps.messages.markFinal(message.id, { status: 'failed', errorCode: result.errorCode, error: result.message, at });
+    return { id: message.id, kind: 'retry', nextAttemptAt, errorCode: result.errorCode, error: result.message, at };
   }
+  return { id: message.id, kind: 'final', status: 'failed', errorCode: result.errorCode, error: result.message, at };
 }

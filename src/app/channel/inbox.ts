@@ -17,6 +17,9 @@ export interface Inbox {
  * costs nothing), and, when a failing turn has to wait, comes back for it after the wait instead of
  * leaving it to the next periodic sweep.
  */
+/** How long to wait before looking again when the number was busy: a turn takes well under a second. */
+const busyRetries = [100, 200, 400, 800, 1600, 3200, 6400, 12_800];
+
 export function createInbox(deps: InboxDeps): Inbox {
   const running = new Set<Promise<unknown>>();
   const timers = new Set<NodeJS.Timeout>();
@@ -28,19 +31,22 @@ export function createInbox(deps: InboxDeps): Inbox {
     return work;
   };
 
-  const drain = (phoneHash: string): Promise<number> =>
+  const drain = (phoneHash: string, busyTries = 0): Promise<number> =>
     track((async () => {
-      const turns = await drainInbox(deps, phoneHash);
-      const next = await deps.messages.nextReceived(phoneHash);
-      if (next?.retryAfter && !closed) armRetry(phoneHash, next.retryAfter);
-      return turns;
+      const result = await drainInbox(deps, phoneHash);
+      // Busy: another turn holds the number and will not look again, so this comes back, at a
+      // growing interval, until it gets the lock (then the periodic sweep is the last resort).
+      if (result.busy && busyTries < busyRetries.length) armRetry(phoneHash, new Date(Date.now() + (busyRetries[busyTries] ?? 0)), busyTries + 1);
+      if (result.retryAt) armRetry(phoneHash, result.retryAt, 0);
+      return result.turns;
     })());
 
-  const armRetry = (phoneHash: string, at: Date) => {
+  const armRetry = (phoneHash: string, at: Date, busyTries: number) => {
+    if (closed) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      drain(phoneHash).catch((error: unknown) => deps.logger.error({ err: error }, 'retrying a turn failed'));
-    }, Math.max(0, at.getTime() - Date.now()) + 50);
+      drain(phoneHash, busyTries).catch((error: unknown) => deps.logger.error({ err: error }, 'retrying a turn failed'));
+    }, Math.max(0, at.getTime() - Date.now()) + 10);
     timer.unref();
     timers.add(timer);
   };

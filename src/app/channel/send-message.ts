@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact } from '../ports/contact-book.js';
 import type { OutboundMessage } from '../ports/message-log.js';
-import { deliverClaimed, deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import { deliverClaimedMany, deliverMessage, type DeliveryDeps } from './deliver-message.js';
 
 /** What a caller says about a message; the outbox adds the id, status and bookkeeping. */
 export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo'> & {
@@ -20,16 +20,29 @@ export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'ph
  * between, the outbox sweep finds the record (pending, or sending with no answer) and settles it.
  */
 export async function sendMessage(deps: DeliveryDeps, request: MessageRequest): Promise<string> {
+  const [id] = await sendMessages(deps, [request]);
+  return id as string;
+}
+
+/**
+ * Several texts, in order, for the cost of one: recorded in one write, sent one after another,
+ * and what became of them recorded in one write (a turn's replies, an invitation and its first
+ * question). Returns their ids.
+ */
+export async function sendMessages(deps: DeliveryDeps, requests: MessageRequest[]): Promise<string[]> {
   const now = deps.clock.now();
-  const { notBefore, id = randomUUID(), contact, ...rest } = request;
-  if (notBefore && notBefore > now) {
-    await deps.messages.insertOutbound({ id, ...rest, status: 'pending', attempts: 0, nextAttemptAt: notBefore, createdAt: now });
-    return id;
-  }
-  const claimed: OutboundMessage = { id, ...rest, status: 'sending', attempts: 1, nextAttemptAt: now, sendingSince: now, createdAt: now };
+  const records = requests.map((request) => {
+    const { notBefore, id = randomUUID(), contact: _contact, ...rest } = request;
+    const message: OutboundMessage = notBefore && notBefore > now
+      ? { id, ...rest, status: 'pending', attempts: 0, nextAttemptAt: notBefore, createdAt: now }
+      : { id, ...rest, status: 'sending', attempts: 1, nextAttemptAt: now, sendingSince: now, createdAt: now };
+    return message;
+  });
+  const inserted = await deps.messages.insertOutboundMany(records);
+  const claimed = records.filter((message, i) => inserted[i] === 'inserted' && message.status === 'sending');
+  await deliverClaimedMany(deps, claimed, requests.find((request) => request.contact)?.contact);
   // A duplicate is a replayed turn's message, recorded before the crash: the claim sends it only
   // if it is still pending and due; one left "sending" is the recovery rule's to settle.
-  if ((await deps.messages.insertOutbound(claimed)) === 'inserted') await deliverClaimed(deps, claimed, contact);
-  else await deliverMessage(deps, id);
-  return id;
+  for (const [i, message] of records.entries()) if (inserted[i] === 'duplicate') await deliverMessage(deps, message.id);
+  return records.map((message) => message.id);
 }

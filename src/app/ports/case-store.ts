@@ -77,6 +77,8 @@ export interface Conversation {
   assessment?: Omit<Assessment, 'answers'>;
   /** Worked out when the questionnaire opened: for the thank-you and an optional progress line. */
   context?: { nextCheckIn?: Date; previousScore?: number };
+  /** Kept as questionnaires complete, so the next one's context needs no reading of past assessments. */
+  history?: { baselineCompletedAt?: Date; lastScore?: number };
   /**
    * The turn that produced this state and what it must do, saved in the same write as the state:
    * a turn replayed after a crash finds its own key here and redoes only the (idempotent) actions.

@@ -71,6 +71,8 @@ export interface MessageLog {
   insertInbound(message: InboundMessage): Promise<'inserted' | 'duplicate'>;
   /** The oldest unprocessed inbound message from this number, in arrival order. */
   nextReceived(phoneHash: string): Promise<InboundMessage | null>;
+  /** Every unprocessed inbound message from this number, oldest first (a bounded number of them). */
+  waiting(phoneHash: string, limit?: number): Promise<InboundMessage[]>;
   /** Done with this message. `redactedBody` replaces what was stored (a staff command's number and label). */
   markProcessed(id: string, at: Date, options?: { redactedBody?: string }): Promise<void>;
   /**
@@ -86,6 +88,10 @@ export interface MessageLog {
 
   /** 'duplicate' when a message with this id exists: a replayed turn asking for a message it already recorded. */
   insertOutbound(message: OutboundMessage): Promise<'inserted' | 'duplicate'>;
+  /** Several at once (one write), each 'inserted' or 'duplicate', in order. */
+  insertOutboundMany(messages: OutboundMessage[]): Promise<Array<'inserted' | 'duplicate'>>;
+  /** What became of attempts this process holds, in one write. */
+  settle(outcomes: OutboxOutcome[]): Promise<void>;
   getOutbound(id: string): Promise<OutboundMessage | null>;
   /**
    * Claims the next send attempt of a due pending message; null if another process has it or it is
@@ -103,3 +109,9 @@ export interface MessageLog {
   dueOutbound(now: Date, limit: number): Promise<string[]>;
   stuckSending(before: Date): Promise<OutboundMessage[]>;
 }
+
+/** What became of one send attempt, as the outbox records it. */
+export type OutboxOutcome =
+  | { id: string; kind: 'sent'; providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }
+  | { id: string; kind: 'retry'; nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }
+  | { id: string; kind: 'final'; status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date };

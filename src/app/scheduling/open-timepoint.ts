@@ -66,7 +66,7 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
     const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${measure.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
     const { answers: _answers, ...scheduled } = assessment;
     const opened = { ...scheduled, status: 'open' as const, openedAt: now, remindersSent: 0 };
-    const context = await questionnaireContext(deps, snapshot, assessment, now);
+    const context = await questionnaireContext(deps, snapshot, assessment, now, conversation?.history);
     const actions: TurnAction[] = [{ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'open', openedAt: now, remindersSent: 0 } }];
     let state = newQuestionnaireState(assessment.id, measure.id);
     if (enrolment.channel === 'whatsapp') {

@@ -54,10 +54,11 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
     if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
     const { answers: _answers, ...opened } = assessment;
     const stepped = await stepQuestionnaire(deps, {
-      enrolment: snapshot, assessment: conversation.assessment ?? opened, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder', context: conversation.context,
+      enrolment: snapshot, assessment: conversation.assessment ?? opened, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder',
+      context: conversation.context, history: conversation.history,
     });
     const actions = [...stepped.actions, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];
-    const next = { ...conversation, awaiting: stepped.done ? 'nothing' as const : 'questionnaire' as const, questionnaire: stepped.state };
+    const next = { ...conversation, awaiting: stepped.done ? 'nothing' as const : 'questionnaire' as const, questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
     if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };
     return outcome;
   });

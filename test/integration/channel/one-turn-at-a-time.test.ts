@@ -37,8 +37,9 @@ describe('one turn at a time per number', () => {
       onTurnFailed: async () => {},
     }, phoneHash);
 
-    const turns = await Promise.all([drainer(), drainer(), drainer(), drainer()]);
-    expect(turns.reduce((a, b) => a + b, 0)).toBe(8);
+    const results = await Promise.all([drainer(), drainer(), drainer(), drainer()]);
+    // One of them holds the lock and runs all eight; the others find it busy (or, later, nothing left).
+    expect(results.map((result) => result.turns).sort()).toEqual([0, 0, 0, 8]);
     expect(maxRunning).toBe(1);
     expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `reply ${i}`));
   });
