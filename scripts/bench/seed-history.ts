@@ -29,9 +29,10 @@ const year = 365 * 86_400_000;
  * Fills a database with the history a year of use leaves behind, written straight into the
  * collections (insertMany in batches) in the shapes the adapters write them today
  * (src/adapters/mongo/mongo-message-log.ts, mongo-case-store.ts): inbound answers, processed;
- * outbound questions and replies, sent, each with its outbox timeline (pending, sending, sent) and
- * Twilio's "delivered" callback in messageEvents; assessments over five timepoints, mostly
- * completed and scored. It belongs to other people than the benchmark's, so a turn finds none
+ * outbound questions and replies, sent, each with its outbox timeline (pending, sending, sent) on
+ * the message and Twilio's "delivered" callback in messageEvents; assessments over five
+ * timepoints, mostly completed and scored. The messages are a year old, so they are where the
+ * service keeps settled messages older than a day: the archive (archive-messages.ts). It belongs to other people than the benchmark's, so a turn finds none
  * of it by its own keys: whatever the turn still pays for it, it pays for scanning.
  * Keep these shapes in step with the adapters when they change.
  */
@@ -58,7 +59,7 @@ export async function seedHistory(db: Db, options: SeedOptions): Promise<SeedTim
   const messageDocs = [...messageDocuments(people, options.messages, outbound)];
   // Three collections at once: the server's encoding work overlaps, though its writes take turns.
   const [messages, events, assessments] = await Promise.all([
-    insert('messages', messageDocs),
+    insert('messageArchive', messageDocs),
     insert('messageEvents', eventDocuments(outbound)),
     insert('assessments', assessmentDocuments(people, options.assessments)),
   ]);
@@ -105,7 +106,7 @@ function* messageDocuments(people: SyntheticPerson[], total: number, outbound: A
     const at = new Date(person.enrolledAt.getTime() + step * 3_600_000 + (n % 7) * 1000);
     const inboundSid = `SM${randomBytes(16).toString('hex')}`;
     if (step % 2 === 1) {
-      yield { _id: inboundSid, direction: 'in', channel: 'sms', phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, body: String(step % 11), receivedAt: at, status: 'processed', processedAt: new Date(at.getTime() + 150) };
+      yield { _id: inboundSid, direction: 'in', channel: 'sms', phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, body: String(step % 11), receivedAt: at, status: 'processed', processedAt: new Date(at.getTime() + 150), realAt: at };
       continue;
     }
     const id = `${inboundSid}/m0`;
@@ -114,12 +115,17 @@ function* messageDocuments(people: SyntheticPerson[], total: number, outbound: A
     yield {
       _id: id, direction: 'out', channel: 'sms', phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, body: questions[step % questions.length],
       purpose: step % 5 === 0 ? 'invitation' : 'reply', ...(step % 5 === 0 ? {} : { replyTo: inboundSid }), status: 'sent', attempts: 1,
-      nextAttemptAt: at, createdAt: at, sendingSince: new Date(at.getTime() + 10), providerSid, sentAt: new Date(at.getTime() + 90), sentVia: 'sms',
+      nextAttemptAt: at, createdAt: at, sendingSince: new Date(at.getTime() + 10), providerSid, sentAt: new Date(at.getTime() + 90), sentVia: 'sms', realAt: at,
+      timeline: [
+        { status: 'pending', source: 'outbox', at },
+        { status: 'sending', source: 'outbox', at, attempt: 1 },
+        { status: 'sent', source: 'outbox', at: new Date(at.getTime() + 90), providerSid, via: 'sms' },
+      ],
     };
   }
 }
 
-/** Each outbound message's timeline, with ids as addEvent makes them (`<message>:<at base 36>:<seq>:<random>`). */
+/** Each outbound message's provider report, with ids as the message log makes them (`<message>:<at base 36>:<seq>:<random>`). */
 function* eventDocuments(outbound: Array<{ id: string; at: Date; providerSid: string }>) {
   let seq = 0;
   const event = (messageId: string, at: Date, fields: Record<string, unknown>) => ({
@@ -127,9 +133,6 @@ function* eventDocuments(outbound: Array<{ id: string; at: Date; providerSid: st
     messageId, at, ...fields,
   });
   for (const { id, at, providerSid } of outbound) {
-    yield event(id, at, { source: 'outbox', status: 'pending' });
-    yield event(id, new Date(at.getTime() + 10), { source: 'outbox', status: 'sending', attempt: 1 });
-    yield event(id, new Date(at.getTime() + 90), { source: 'outbox', status: 'sent', providerSid, via: 'sms' });
     yield event(id, new Date(at.getTime() + 4000), { source: 'provider', status: 'delivered', providerStatus: 'delivered', providerSid, errorCode: null });
   }
 }

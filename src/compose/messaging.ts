@@ -31,6 +31,7 @@ import { recordStatus } from '../app/channel/record-status.js';
 import { createMongoOnceLog } from '../adapters/mongo/mongo-once-log.js';
 import { sendMessage, sendMessages } from '../app/channel/send-message.js';
 import { sweepOutbox } from '../app/channel/sweep-outbox.js';
+import { archiveMessages } from '../app/channel/archive-messages.js';
 import type { Config } from '../config.js';
 import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
 import type { Logger } from '../logger.js';
@@ -135,6 +136,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     },
     recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
     sweepOutbox: () => sweepOutbox(delivery),
+    archiveMessages: () => archiveMessages({ messages }),
     /** Runs turns left behind by a crash (messages recorded but never processed) or due a retry. */
     sweepInbox: (olderThanMs = 30_000) => inbox.sweep(olderThanMs),
   };

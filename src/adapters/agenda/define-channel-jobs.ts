@@ -7,7 +7,7 @@ import type { SchedulerHandle } from './create-scheduler.js';
  */
 export async function defineChannelJobs(
   scheduler: SchedulerHandle,
-  sweeps: { sweepOutbox(): Promise<{ recovered: number; resent: number; delivered: number }>; sweepInbox(): Promise<number> },
+  sweeps: { sweepOutbox(): Promise<{ recovered: number; resent: number; delivered: number }>; sweepInbox(): Promise<number>; archiveMessages(): Promise<number> },
   logger: Logger,
   everyMs: number | null = 30_000,
 ): Promise<void> {
@@ -19,8 +19,13 @@ export async function defineChannelJobs(
     const numbers = await sweeps.sweepInbox();
     if (numbers > 0) logger.info({ numbers }, 'inbox sweep ran left-over turns');
   });
+  scheduler.agenda.define('messages:archive', async () => {
+    const moved = await sweeps.archiveMessages();
+    if (moved > 0) logger.info({ moved }, 'settled messages moved to the archive');
+  });
   // null: defined but not recurring (tests drive the sweeps themselves).
   if (everyMs === null) return;
   await scheduler.agenda.every(everyMs, 'outbox:sweep');
   await scheduler.agenda.every(everyMs, 'inbox:sweep');
+  await scheduler.agenda.every('10 minutes', 'messages:archive');
 }

@@ -39,6 +39,8 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'messages', key: { direction: 1, status: 1, nextAttemptAt: 1 }, options: { name: 'outbox' } },
   { collection: 'messages', key: { providerSid: 1 }, options: { name: 'providerSid' } },
   { collection: 'messageEvents', key: { messageId: 1, source: 1 }, options: { name: 'messageId_source' } },
+  { collection: 'messageArchive', key: { phoneHash: 1, realAt: 1 }, options: { name: 'phoneHash_realAt' } },
+  { collection: 'messageArchive', key: { providerSid: 1 }, options: { name: 'providerSid' } },
 ];
 
 /** Creates the indexes (idempotent: MongoDB ignores an identical existing index). Returns their names. */

@@ -16,6 +16,8 @@ interface MessageDoc {
   retryAfter?: Date;
   /** The outbox's steps, in order (the provider's reports are in messageEvents). */
   timeline?: TimelineEntry[];
+  /** When it was recorded, wall clock (the service's clock may run fast in a demo): for archiving. */
+  realAt?: Date;
 }
 
 interface TimelineEntry {
@@ -52,6 +54,11 @@ interface MessageEvent {
  */
 export function createMongoMessageLog(db: Db): MessageLog {
   const messages = db.collection<MessageDoc>('messages');
+  // Settled messages leave the working set after a day (archiveSettled), so what a turn reads
+  // and writes stays the size of a day's traffic however long the history grows.
+  const archive = db.collection<MessageDoc>('messageArchive');
+  const byId = async (id: string, projection?: Record<string, 1>) =>
+    (await messages.findOne({ _id: id }, projection ? { projection } : {})) ?? (await archive.findOne({ _id: id }, projection ? { projection } : {}));
   const events = db.collection<MessageEvent>('messageEvents');
   const attempts = db.collection<{ _id: string; messageId: string; at: Date; realAt?: Date }>('sendAttempts');
   let eventSeq = 0;
@@ -73,7 +80,7 @@ export function createMongoMessageLog(db: Db): MessageLog {
   return {
     async insertInbound(message) {
       try {
-        await messages.insertOne({ _id: message.id, direction: 'in', ...withoutId(message) });
+        await messages.insertOne({ _id: message.id, direction: 'in', ...withoutId(message), realAt: new Date() });
         return 'inserted';
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return 'duplicate';
@@ -108,7 +115,7 @@ export function createMongoMessageLog(db: Db): MessageLog {
 
     async insertOutbound(message) {
       try {
-        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message), timeline: openingSteps(message) });
+        await messages.insertOne({ _id: message.id, direction: 'out', ...withoutId(message), timeline: openingSteps(message), realAt: new Date() });
         return 'inserted';
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return 'duplicate';
@@ -116,7 +123,7 @@ export function createMongoMessageLog(db: Db): MessageLog {
       }
     },
     async getOutbound(id) {
-      const doc = await messages.findOne({ _id: id });
+      const doc = await byId(id);
       return doc?.direction === 'out' ? toOutbound(doc) : null;
     },
     async claim(id, now, options = {}) {
@@ -144,7 +151,8 @@ export function createMongoMessageLog(db: Db): MessageLog {
     },
     async insertOutboundMany(batch) {
       if (batch.length === 0) return [];
-      const docs = batch.map((message) => ({ _id: message.id, direction: 'out' as const, ...withoutId(message), timeline: openingSteps(message) }));
+      const realAt = new Date();
+      const docs = batch.map((message) => ({ _id: message.id, direction: 'out' as const, ...withoutId(message), timeline: openingSteps(message), realAt }));
       const duplicates = new Set<number>();
       try {
         await messages.insertMany(docs, { ordered: false });
@@ -173,14 +181,27 @@ export function createMongoMessageLog(db: Db): MessageLog {
       await providerEvent(id, update.status, update.at, { providerStatus: update.providerStatus, providerSid: update.providerSid, errorCode: update.errorCode });
     },
     async timeline(id) {
-      const [doc, found] = await Promise.all([messages.findOne({ _id: id }, { projection: { timeline: 1 } }), events.find({ messageId: id }).sort({ _id: 1 }).toArray()]);
+      const [doc, found] = await Promise.all([byId(id, { timeline: 1 }), events.find({ messageId: id }).sort({ _id: 1 }).toArray()]);
       const entries = [...(doc?.timeline ?? []), ...found.map(({ _id: _eventId, messageId: _messageId, ...entry }) => entry as TimelineEntry)];
       // Steps of one instant keep their order (a stable sort): pending, then sending, then sent.
       return entries.sort((a, b) => a.at.getTime() - b.at.getTime()) as Array<{ status: string; source: string; at: Date }>;
     },
     async outboundIdBySid(providerSid) {
-      const doc = await messages.findOne({ direction: 'out', providerSid }, { projection: { _id: 1 } });
+      const doc = (await messages.findOne({ direction: 'out', providerSid }, { projection: { _id: 1 } })) ?? (await archive.findOne({ direction: 'out', providerSid }, { projection: { _id: 1 } }));
       return doc?._id ?? null;
+    },
+    async archiveSettled(before, limit) {
+      const settled = await messages.find({ status: { $in: ['processed', 'failed', 'sent', 'refused'] }, realAt: { $lt: before } }).limit(limit).toArray();
+      if (settled.length === 0) return 0;
+      // Archived first, then removed: a crash in between leaves a copy in both, which the next run
+      // (its archive insert a duplicate, ignored) tidies up.
+      await archive.insertMany(settled, { ordered: false }).catch((error: unknown) => {
+        const failures = (error as { writeErrors?: Array<{ code: number }> | { code: number } }).writeErrors;
+        const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
+        if (list.length === 0 || list.some((failure) => failure.code !== 11000)) throw error;
+      });
+      await messages.deleteMany({ _id: { $in: settled.map((doc) => doc._id) } });
+      return settled.length;
     },
     async dueOutbound(now, limit) {
       const docs = await messages.find({ direction: 'out', status: 'pending', nextAttemptAt: { $lte: now } } satisfies Filter<MessageDoc>, { projection: { _id: 1 } })
@@ -200,7 +221,7 @@ function withoutId<T extends { id: string }>(message: T): Omit<T, 'id'> {
 }
 
 function fromDoc(doc: MessageDoc): InboundMessage | OutboundMessage {
-  const { _id, direction: _direction, timeline: _timeline, ...rest } = doc;
+  const { _id, direction: _direction, timeline: _timeline, realAt: _realAt, ...rest } = doc;
   return { id: _id, ...rest } as unknown as InboundMessage | OutboundMessage;
 }
 

@@ -107,6 +107,12 @@ export interface MessageLog {
   /** Every status change of a message, oldest first (outbox steps and provider callbacks). */
   timeline(id: string): Promise<Array<{ status: string; source: string; at: Date }>>;
   dueOutbound(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Moves up to `limit` settled messages (processed, failed, sent, refused) recorded before
+   * `before` (wall clock) from the working set to the archive; returns how many. Lookups by id
+   * find them in either.
+   */
+  archiveSettled(before: Date, limit: number): Promise<number>;
   stuckSending(before: Date): Promise<OutboundMessage[]>;
 }
 
