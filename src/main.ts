@@ -13,6 +13,7 @@ import { composeMessaging, type Messaging } from './compose/messaging.js';
 import { connectMongo, redactUri, type MongoConnection } from './adapters/mongo/connect-mongo.js';
 import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { migrateContactRecords } from './adapters/mongo/migrate-contact-records.js';
+import { createMongoDigestLog } from './adapters/mongo/mongo-digest-log.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
 import { simulatorAllowed } from './http/simulator-allowed.js';
@@ -79,7 +80,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   defineCaseJobs(scheduler, caseJobHandlers({
-    ...messaging.cases, reports: messaging.reports, publicBaseUrl: config.publicBaseUrl,
+    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), publicBaseUrl: config.publicBaseUrl,
   }), clock, logger);
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
   const simulator = options.simulator
@@ -96,7 +97,8 @@ export async function startService(config: Config, logger: Logger, options: Star
       : undefined,
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
-      audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock,
+      audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock, cases: messaging.cases.cases, send: messaging.cases.send,
+      contacts: messaging.cases.contacts, locks: messaging.cases.locks,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },

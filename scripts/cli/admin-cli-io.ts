@@ -1,16 +1,25 @@
+import { createMongoContactBook } from '../../src/adapters/mongo/mongo-contact-book.js';
+import { createMongoTurnLocks } from '../../src/adapters/mongo/mongo-turn-locks.js';
+import type { ContactBook } from '../../src/app/ports/contact-book.js';
+import type { TurnLocks } from '../../src/app/ports/turn-locks.js';
 import { createPhoneProtector } from '../../src/adapters/crypto/phone-protector.js';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { ensureIndexes } from '../../src/adapters/mongo/ensure-indexes.js';
 import { createMongoAuditLog } from '../../src/adapters/mongo/mongo-audit-log.js';
+import { createMongoCaseStore } from '../../src/adapters/mongo/mongo-case-store.js';
+import { createMongoMessageLog } from '../../src/adapters/mongo/mongo-message-log.js';
 import { createMongoProgrammeCatalogue } from '../../src/adapters/mongo/mongo-programme-catalogue.js';
 import { createMongoStaffDirectory } from '../../src/adapters/mongo/mongo-staff-directory.js';
 import type { AdminResult } from '../../src/app/admin/admin-result.js';
+import type { OutgoingText } from '../../src/app/cases/case-deps.js';
 import type { AuditLog } from '../../src/app/ports/audit-log.js';
+import type { CaseStore } from '../../src/app/ports/case-store.js';
 import type { ProgrammeCatalogue } from '../../src/app/ports/programme-catalogue.js';
 import type { StaffDirectory } from '../../src/app/ports/staff-directory.js';
 import type { Clock } from '../../src/app/ports/clock.js';
 import type { PhoneProtector } from '../../src/app/ports/phone-protector.js';
 import { loadMeasures, type MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
+import { outboxSender } from './outbox-sender.js';
 import { withDatabase } from './with-database.js';
 
 /** The ports the staff and programme commands use; measures load only when a command needs them. */
@@ -21,6 +30,12 @@ export interface AdminCliDeps {
   phones: PhoneProtector;
   clock: Clock;
   measures: () => MeasureCatalogue;
+  /** For moving a caseload (staff remove --reassign-to, staff reassign). */
+  cases: CaseStore;
+  /** Texts to staff, recorded in the outbox for the running server to send (outboxSender). */
+  send(message: OutgoingText): Promise<string>;
+  contacts: ContactBook;
+  locks: TurnLocks;
 }
 
 /** Where the staff and programme commands get their ports and put their output; tests pass their own. */
@@ -44,6 +59,10 @@ export function adminCliIo(): AdminCliIo {
           phones: createPhoneProtector(config.encryptionKey),
           clock: systemClock,
           measures: () => loadMeasures(config.measuresDir ? [config.measuresDir] : []),
+          cases: createMongoCaseStore(db),
+          send: outboxSender(createMongoMessageLog(db), systemClock),
+          contacts: createMongoContactBook(db),
+          locks: createMongoTurnLocks(db),
         });
       }),
     out: (text) => process.stdout.write(text),

@@ -1,7 +1,10 @@
+import type { ContactBook } from '../app/ports/contact-book.js';
+import type { TurnLocks } from '../app/ports/turn-locks.js';
 import express, { type ErrorRequestHandler, type Response } from 'express';
+import { z } from 'zod';
 import { addProgramme } from '../app/admin/add-programme.js';
 import { addStaff } from '../app/admin/add-staff.js';
-import type { AdminResult } from '../app/admin/admin-result.js';
+import { describeInputIssues, refuse, type AdminResult } from '../app/admin/admin-result.js';
 import { listProgrammes } from '../app/admin/list-programmes.js';
 import { listStaff } from '../app/admin/list-staff.js';
 import type { AuditLog } from '../app/ports/audit-log.js';
@@ -9,7 +12,10 @@ import type { ProgrammeCatalogue } from '../app/ports/programme-catalogue.js';
 import type { StaffDirectory } from '../app/ports/staff-directory.js';
 import type { Clock } from '../app/ports/clock.js';
 import type { PhoneProtector } from '../app/ports/phone-protector.js';
+import { reassignCaseload } from '../app/admin/reassign-caseload.js';
 import { removeStaff } from '../app/admin/remove-staff.js';
+import type { OutgoingText } from '../app/cases/case-deps.js';
+import type { CaseStore } from '../app/ports/case-store.js';
 import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
 import { requireAdmin } from './require-admin.js';
 
@@ -21,6 +27,13 @@ export interface AdminApiDeps {
   phones: PhoneProtector;
   measures: MeasureCatalogue;
   clock: Clock;
+  /** For moving a caseload when its worker goes (DELETE /api/staff/:id?reassignTo=, POST /api/staff/:id/reassign). */
+  cases: CaseStore;
+  /** Texts the workers a reassignment concerns, through the outbox. */
+  send(message: OutgoingText): Promise<string>;
+  /** A reassignment moves the worker on each person's conversation too, under their lock. */
+  contacts: ContactBook;
+  locks: TurnLocks;
 }
 
 const actor = 'admin-api';
@@ -35,17 +48,31 @@ export function adminApi(deps: AdminApiDeps): express.Router {
 
   router.get('/staff', ...guarded, async (req, res) => answer(res, 200, await listStaff(deps, { ...req.query })));
   router.post('/staff', ...guarded, async (req, res) => answer(res, 201, await addStaff(deps, req.body, actor)));
-  router.delete('/staff/:id', ...guarded, async (req, res) => answer(res, 200, await removeStaff(deps, req.params.id as string, actor)));
+  router.delete('/staff/:id', ...guarded, async (req, res) => {
+    const query = removeQuery.safeParse(req.query);
+    if (!query.success) return answer(res, 200, refuse('invalid', describeInputIssues(query.error.issues)));
+    answer(res, 200, await removeStaff(deps, req.params.id as string, actor, query.data.reassignTo === undefined ? {} : { reassignTo: query.data.reassignTo }));
+  });
+  router.post('/staff/:id/reassign', ...guarded, async (req, res) => {
+    const body = reassignBody.safeParse(req.body);
+    if (!body.success) return answer(res, 200, refuse('invalid', describeInputIssues(body.error.issues)));
+    answer(res, 200, await reassignCaseload(deps, req.params.id as string, body.data.to, actor));
+  });
   router.get('/programmes', ...guarded, async (_req, res) => answer(res, 200, { ok: true, value: await listProgrammes(deps) }));
   router.post('/programmes', ...guarded, async (req, res) => answer(res, 201, await addProgramme(deps, req.body, actor)));
   router.use(bodyErrors);
   return router;
 }
 
+const staffId = z.string({ error: 'give it once, as a staff id' }).trim().min(1, 'give a staff id');
+const removeQuery = z.strictObject({ reassignTo: staffId.optional() });
+const reassignBody = z.strictObject({ to: staffId }, { error: 'expected a JSON object such as {"to": "<staff id>"}' });
+
 const refusals = {
   invalid: { status: 400, error: 'invalid request' },
   duplicate: { status: 409, error: 'already exists' },
   'not-found': { status: 404, error: 'not found' },
+  conflict: { status: 409, error: 'conflict' },
 } as const;
 
 function answer<T>(res: Response, status: number, result: AdminResult<T>): void {

@@ -38,7 +38,9 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
       consentInPerson: parsed.data.consentInPerson, askedBy: principal.kind === 'staff' ? principal.member : 'admin',
     });
     if (!result.ok) {
-      res.status(result.status).json({ error: result.reason });
+      // A field the caller got wrong answers as the schema's problems do; a clash (409) says only what happened.
+      if (result.field) res.status(result.status).json({ error: 'invalid enrolment', problems: [`${result.field}: ${result.reason.replace(/\s*\n/g, ' ')}`] });
+      else res.status(result.status).json({ error: result.reason });
       return;
     }
     res.status(201).json({

@@ -4,6 +4,7 @@ import type { Assessment, CaseStore, Enrolment, SafeguardingAlert, ServiceUser }
 import { formatReference } from '../../domain/cases/enrolment.js';
 import { insertUnlessPresent, isDuplicateKey, withoutId, withId } from './documents.js';
 import { createMongoContactBook } from './mongo-contact-book.js';
+import { createMongoReportSource } from './mongo-report-source.js';
 
 const liveStatuses = ['pending-consent', 'active', 'paused', 'consent-lapsed'];
 
@@ -23,6 +24,7 @@ export function createMongoCaseStore(db: Db): CaseStore {
   const contacts = createMongoContactBook(db);
 
   const store: CaseStore = {
+    ...createMongoReportSource(db),
     async serviceUserFor({ phoneHash, phoneEnc, labelEnc, at }) {
       for (let tries = 0; tries < 20; tries++) {
         const existing = await store.serviceUserByPhoneHash(phoneHash);
@@ -82,6 +84,18 @@ export function createMongoCaseStore(db: Db): CaseStore {
     async enrolmentsOf(serviceUserId) {
       return (await enrolments.find({ serviceUserId }).sort({ createdAt: 1 }).toArray()).map(withId);
     },
+    // Plain updateMany with $set: the same on MongoDB and FerretDB (no transaction), and harmless to repeat.
+    async moveEnrolments(enrolmentIds, workerId, at) {
+      if (enrolmentIds.length > 0) await enrolments.updateMany({ _id: { $in: [...enrolmentIds] } }, { $set: { workerId, updatedAt: at } });
+    },
+    async moveAssessmentsToCome(enrolmentIds, workerId) {
+      if (enrolmentIds.length === 0) return;
+      await assessments.updateMany({ enrolmentId: { $in: [...enrolmentIds] }, status: { $in: ['scheduled', 'open', 'in-progress'] } }, { $set: { workerId } });
+    },
+    async moveOpenAlerts(enrolmentIds, workerId) {
+      if (enrolmentIds.length === 0) return;
+      await alerts.updateMany({ enrolmentId: { $in: [...enrolmentIds] }, acknowledgedAt: { $exists: false } }, { $set: { workerId } });
+    },
 
     async addAssessment(assessment) {
       try {
@@ -98,6 +112,11 @@ export function createMongoCaseStore(db: Db): CaseStore {
     },
     async assessmentsOf(enrolmentId) {
       return (await assessments.find({ enrolmentId }).sort({ dueAt: 1 }).toArray()).map(withId);
+    },
+    async assessmentsOfEnrolments(enrolmentIds) {
+      if (enrolmentIds.length === 0) return [];
+      const docs = await assessments.find({ enrolmentId: { $in: [...enrolmentIds] } }, { projection: { answers: 0 } }).sort({ dueAt: 1 }).toArray();
+      return docs.map(withId);
     },
     async updateAssessment(id, update) {
       await assessments.updateOne({ _id: id }, { $set: update });

@@ -2,13 +2,14 @@ import type { z } from 'zod';
 
 /**
  * What an admin use case answers: the thing done, or every reason it was not, worded so the person
- * at the CLI or API can fix them in one go. The HTTP layer maps the kinds to 400, 409 and 404.
+ * at the CLI or API can fix them in one go. The HTTP layer maps the kinds to 400, 409 and 404;
+ * `conflict` is a request the current state refuses (a worker with a caseload cannot simply go).
  */
 export type AdminResult<T> = { readonly ok: true; readonly value: T } | AdminRefusal;
 
 export interface AdminRefusal {
   readonly ok: false;
-  readonly kind: 'invalid' | 'duplicate' | 'not-found';
+  readonly kind: 'invalid' | 'duplicate' | 'not-found' | 'conflict';
   readonly problems: readonly string[];
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { consentRequest } from '../../domain/cases/consent.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
-import { editDistance } from '../../domain/measures/edit-distance.js';
+import { matchProgramme } from '../../domain/cases/match-programme.js';
+import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
 import { normalisePhoneNumber } from '../../domain/messaging/phone-number.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import type { Conversation, Enrolment } from '../ports/case-store.js';
@@ -19,7 +20,7 @@ import { withNumberLock } from './with-number-lock.js';
 
 export type EnrolResult =
   | { ok: true; reference: string; enrolment: Enrolment; programme: Programme; consentRequested: boolean }
-  | { ok: false; reason: string; status: 400 | 403 | 404 | 409 };
+  | { ok: false; reason: string; status: 400 | 403 | 404 | 409; field?: 'phone' | 'programme' };
 
 /**
  * ENROL by text or the API: checks the number and the programme, allocates the person's SU
@@ -30,7 +31,12 @@ export type EnrolResult =
 export async function enrolServiceUser(
   deps: CaseDeps,
   input: {
-    worker: StaffMember; phone: string; programme?: string; label?: string; channel?: Channel; consentInPerson?: boolean;
+    worker: StaffMember; phone: string; channel?: Channel; consentInPerson?: boolean;
+    /** A programme named outright (the API's field): it must name one. */
+    programme?: string;
+    label?: string;
+    /** ENROL's words after the number: a programme may lead, and the rest is a label (see chooseProgramme). */
+    programmeAndLabel?: string;
     /** Who asked, when not the worker themselves: the admin token, or staff enrolling for a worker. */
     askedBy?: StaffMember | 'admin';
     /** The enrolment's id when the caller keys it (ENROL by text: from the message, so a replay finds its own). */
@@ -38,14 +44,14 @@ export async function enrolServiceUser(
   },
 ): Promise<EnrolResult> {
   const phone = normalisePhoneNumber(input.phone);
-  if (!phone.ok) return { ok: false, reason: phone.reason, status: 400 };
+  if (!phone.ok) return { ok: false, reason: phone.reason, status: 400, field: 'phone' };
   const phoneHash = deps.phones.hash(phone.e164);
   const known = await deps.contacts.get(phoneHash);
   if (known?.staffId) return { ok: false, reason: 'That number belongs to a member of staff.', status: 409 };
   if (known ? known.suppressed : await deps.contacts.isSuppressed(phoneHash)) {
     return { ok: false, reason: 'That number has opted out of our messages (STOP). They can text START to this number to opt back in.', status: 409 };
   }
-  const chosen = await chooseProgramme(deps, input.programme, input.label);
+  const chosen = await chooseProgramme(deps, input);
   if (!chosen.ok) return chosen;
   const { programme, label } = chosen;
   const found = deps.measures.get(programme.measureId);
@@ -121,19 +127,44 @@ async function alreadyEnrolled(deps: CaseDeps, existing: Enrolment, askedBy: Sta
   return `${existing.reference} is already enrolled with ${holder?.name ?? 'another worker'} (${status}).`;
 }
 
-/** A named programme, else the default. A word close to a programme's name is a typo, not a label. */
-async function chooseProgramme(deps: CaseDeps, word: string | undefined, label: string | undefined) {
-  if (word) {
-    const found = await deps.programmes.find(word);
-    if (found) return { ok: true as const, programme: found, label };
-    const all = await deps.programmes.list();
-    if (all.some((p) => editDistance(word.toLowerCase(), p.slug) <= 2 || editDistance(word.toLowerCase(), p.name.toLowerCase()) <= 2)) {
-      return { ok: false as const, status: 404 as const, reason: `There is no programme called "${word}". Programmes: ${all.map((p) => p.slug).join(', ')}.` };
+/**
+ * The programme an enrolment is for. Named outright (the API), it must be one: an unknown or
+ * unclear name is refused with the list, never replaced by the default. In ENROL's words, a
+ * programme may lead ("wellbeing Priya", "wellbeing-check Priya", "welbeing Priya"); words that
+ * name none and are not close to one are a label on the default programme ("Priya Shah"), and words
+ * close to a programme, or shared by several, are answered with the list (see matchProgramme).
+ */
+async function chooseProgramme(deps: CaseDeps, input: { programme?: string; label?: string; programmeAndLabel?: string }) {
+  const named = input.programme !== undefined;
+  const words = (input.programme ?? input.programmeAndLabel ?? '').trim();
+  if (words === '' && !named) return onDefault(deps, input.label);
+  const all = await deps.programmes.list();
+  const match = matchProgramme(words, all, named ? 'whole' : 'leading');
+  const refused = (reason: string) => ({ ok: false as const, status: 400 as const, field: 'programme' as const, reason: withProgrammeList(reason, all.map((p) => p.slug)) });
+  switch (match.kind) {
+    case 'matched':
+      return { ok: true as const, programme: match.programme, label: joinLabels(match.label, input.label) };
+    case 'none':
+      return onDefault(deps, joinLabels(match.label, input.label), all);
+    case 'unknown':
+      return refused(all.length === 0 ? 'There are no programmes yet: ask an admin to set one up.' : `There is no programme called "${words.slice(0, 40)}".`);
+    case 'unclear': {
+      // The words are not quoted back: they may be the person's name rather than a programme's.
+      const names = match.candidates.map((p) => p.slug);
+      const how = named ? '' : ' Text ENROL, the number, then the programme.';
+      return refused(`Which programme did you mean: ${names.slice(0, 3).join(' or ')}?${how}`);
     }
   }
-  const programme = await deps.programmes.getDefault();
+}
+
+async function onDefault(deps: CaseDeps, label: string | undefined, listed?: readonly Programme[]) {
+  const programme = listed ? listed.find((p) => p.isDefault) : await deps.programmes.getDefault();
   if (!programme) return { ok: false as const, status: 404 as const, reason: 'There is no default programme yet: text ENROL <number> <programme>, or ask an admin to set one up.' };
-  return { ok: true as const, programme, label: [word, label].filter(Boolean).join(' ') || undefined };
+  return { ok: true as const, programme, label };
+}
+
+function joinLabels(...labels: Array<string | undefined>): string | undefined {
+  return labels.filter((label) => label !== undefined && label !== '').join(' ') || undefined;
 }
 
 /** The same dependencies, with every text held back until `notBefore` (and tagged as an invitation). */

@@ -53,7 +53,7 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   const member = contact.staffId ? await deps.staff.get(contact.staffId) : null;
   if (member) {
     if (message.channel === 'whatsapp') await deps.contacts.touchInbound(message.phoneHash, message.channel, message.receivedAt);
-    const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
+    const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name, (await deps.programmes.list()).map((programme) => programme.slug), member.role)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
     await turn.sendMany(handled.replies.map((text) => ({
       channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose: 'reply' as const, replyTo: message.id, contact,
     })));

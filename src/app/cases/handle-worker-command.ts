@@ -8,34 +8,39 @@ import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { stopWaiting } from './stop-waiting.js';
 import { workerStatus } from './worker-status.js';
+import { weeklyReportText } from '../reports/weekly-report.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
 import { normaliseToGsm7 } from '../../domain/messaging/normalise-to-gsm7.js';
+import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
 
 /**
  * HELP for staff: one command a line, each with an example to copy and what it does, so nobody has
  * to decode placeholders on a phone. The organisation comes first and how to stop last; a long
- * organisation name is cut so the whole text fits two GSM-7 segments.
+ * organisation name is cut so the whole text fits two GSM-7 segments. `programmes` (their short
+ * names) become a last line when there is room (withProgrammeList).
  */
-export function workerHelp(orgName: string): string {
+export function workerHelp(orgName: string, programmes: readonly string[] = [], role: StaffMember['role'] = 'worker'): string {
   const commands = [
     'ENROL 07700 900123 - add someone',
     'STATUS - list your people',
-    'PAUSE SU-0042 - pause reminders',
-    'RESUME SU-0042 - restart reminders',
-    'WITHDRAW SU-0042 - stop their texts',
+    // REPORT answers managers only, so a worker's HELP does not offer it.
+    ...(role === 'worker' ? [] : ['REPORT - figures']),
+    'PAUSE SU-0042 - no reminders',
+    'RESUME SU-0042 - reminders again',
+    'WITHDRAW SU-0042 - stop texts',
     'DONE SU-0042 - support ended',
     'ACK SU-0042 - alert seen',
     // Said as carriers expect a HELP answer to say it.
-    'Reply STOP to stop all texts',
+    'Reply STOP to opt out',
   ];
   const org = [...normaliseToGsm7(orgName).replace(/\s+/g, ' ').trim()];
-  const help = (name: string) => [`${name}: text one of these`, ...commands].join('\n');
+  const help = (name: string) => [`${name}: commands`, ...commands].join('\n');
   for (let length = Math.min(org.length, 60); length > 0; length--) {
     const name = length === org.length ? org.join('') : `${org.slice(0, length - 1).join('').trimEnd()}.`;
-    if (countSmsSegments(help(name)).segments <= 2) return help(name);
+    if (countSmsSegments(help(name)).segments <= 2) return withProgrammeList(help(name), programmes);
   }
-  return commands.join('\n');
+  return withProgrammeList(commands.join('\n'), programmes);
 }
 
 const verbActions: Record<'pause' | 'resume' | 'withdraw' | 'done', EnrolmentAction> = { pause: 'pause', resume: 'resume', withdraw: 'withdraw', done: 'done' };
@@ -58,7 +63,7 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
   const kept = (replies: string[], redactedBody = maskSensitiveText(message.body)) => ({ replies, redactedBody });
   switch (command.kind) {
     case 'help':
-      return kept([workerHelp(deps.org.name)]);
+      return kept([workerHelp(deps.org.name, (await deps.programmes.list()).map((programme) => programme.slug), member.role)]);
     case 'not-a-command':
       // Quoting what arrived shows the worker exactly what the bot read; free text is not kept.
       return kept([`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`], '[unrecognised text, not kept]');
@@ -66,9 +71,13 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
       return kept([command.reason], /^\s*enrol/i.test(message.body) ? 'ENROL [not understood, not kept]' : maskSensitiveText(message.body));
     case 'status':
       return kept([await workerStatus(deps, member)]);
+    case 'report':
+      // Colleagues' rates are for managers, as in GET /api/reports/weekly.
+      if (member.role === 'worker') return kept(['REPORT is for managers. Text STATUS to see your people.']);
+      return kept([await weeklyReportText({ source: deps.cases, staff: deps.staff, org: deps.org }, command.week, deps.clock.now())]);
     case 'enrol': {
       const result = await enrolServiceUser(deps, {
-        worker: member, phone: command.phone, programme: command.programme, label: command.label, channel: 'sms', enrolmentId: `enrol:${message.id}`,
+        worker: member, phone: command.phone, programmeAndLabel: command.programmeAndLabel, channel: 'sms', enrolmentId: `enrol:${message.id}`,
       });
       if (!result.ok) return kept([result.reason], 'ENROL [number removed]');
       return kept([`Enrolled ${result.reference} on ${result.programme.name}. We have asked them for consent and will tell you when they reply.`], `ENROL ${result.reference} ${result.programme.slug}`);

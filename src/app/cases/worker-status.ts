@@ -1,31 +1,33 @@
+import { caseloadAttention, caseloadLine, caseloadStatuses, type CaseloadEntry } from '../../domain/cases/caseload-line.js';
+import { fitStaffText } from '../../domain/messaging/fit-staff-text.js';
 import type { StaffMember } from '../ports/staff-directory.js';
 import type { CaseDeps } from './case-deps.js';
+import { teamOverview } from './team-overview.js';
 
-const statusWords: Record<string, string> = {
-  'pending-consent': 'waiting for consent',
-  'consent-lapsed': 'no reply to consent',
-  active: 'active',
-  paused: 'paused',
-};
-
-/** STATUS: the worker's live caseload by reference, what each is waiting for, and open alerts. No health answers. */
+/**
+ * STATUS. A worker gets their live caseload by reference, each with where they are now (the
+ * timepoint under way, the last one lapsed or done, the next due date) and open alerts, those who
+ * need them first, within two segments. Managers and admins, who see the whole organisation, get
+ * the team's week instead (teamOverview). No health answers.
+ */
 export async function workerStatus(deps: CaseDeps, member: StaffMember): Promise<string> {
-  const live = (await deps.cases.enrolmentsOfWorker(member.id)).filter((e) => e.status in statusWords);
+  if (member.role !== 'worker') return teamOverview(deps, member);
+  const live = (await deps.cases.enrolmentsOfWorker(member.id)).filter((e) => caseloadStatuses.has(e.status));
   if (live.length === 0) return 'You have nobody enrolled at the moment. Text ENROL <mobile> to add someone.';
-  const alerts = await deps.cases.openAlerts({ workerId: member.id });
-  const lines: string[] = [];
-  for (const enrolment of live.slice(0, 12)) {
-    const assessments = await deps.cases.assessmentsOf(enrolment.id);
-    const next = assessments.find((a) => ['open', 'in-progress'].includes(a.status))
-      ?? assessments.filter((a) => a.status === 'scheduled').sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-    const when = next ? (next.status === 'scheduled' ? `, next due ${day(deps, next.dueAt)}` : `, ${next.timepointId} ${next.status.replace('-', ' ')}`) : '';
-    const alert = alerts.some((a) => a.serviceUserId === enrolment.serviceUserId) ? ' ALERT OPEN' : '';
-    lines.push(`${enrolment.reference}: ${statusWords[enrolment.status]}${when}${alert}`);
-  }
-  const more = live.length > 12 ? `\n...and ${live.length - 12} more` : '';
-  return `Your people (${live.length}):\n${lines.join('\n')}${more}`;
-}
-
-function day(deps: CaseDeps, at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: deps.org.timezone }).format(at);
+  const [alerts, assessments] = await Promise.all([
+    deps.cases.openAlerts({ workerId: member.id }),
+    deps.cases.assessmentsOfEnrolments(live.map((enrolment) => enrolment.id)),
+  ]);
+  const entries: CaseloadEntry[] = live.map((enrolment) => ({
+    reference: enrolment.reference,
+    status: enrolment.status,
+    timepoints: assessments.filter((assessment) => assessment.enrolmentId === enrolment.id),
+    alertOpen: alerts.some((alert) => alert.serviceUserId === enrolment.serviceUserId),
+  }));
+  // Array sort is stable: within each kind of need, people stay in the order they were enrolled.
+  const now = deps.clock.now();
+  const lines = entries
+    .sort((a, b) => caseloadAttention(a, now) - caseloadAttention(b, now))
+    .map((entry) => caseloadLine(entry, { now, timeZone: deps.org.timezone }));
+  return fitStaffText({ header: `Your people (${live.length}):`, lines, more: (left) => `...and ${left} more` });
 }

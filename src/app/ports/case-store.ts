@@ -3,6 +3,7 @@ import type { QuestionnaireState } from '../../domain/conversation/questionnaire
 import type { ScoreResult } from '../../domain/measures/score-measure.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import type { TurnAction } from '../cases/turn-action.js';
+import type { ReportSource } from './report-source.js';
 
 export interface ServiceUser {
   id: string;
@@ -115,8 +116,12 @@ export interface SafeguardingAlert {
   acknowledgedBy?: string;
 }
 
-/** Service-users, enrolments, assessments and alerts: the case record (conversations live on contacts). */
-export interface CaseStore {
+/**
+ * Service-users, enrolments, assessments and alerts: the case record (conversations live on
+ * contacts). It also answers the reports' reads (ReportSource, over the same collections), so a
+ * staff text (STATUS, REPORT) counts exactly as the weekly report does without a dependency of its own.
+ */
+export interface CaseStore extends ReportSource {
   /** Creates the person with the next free SU reference, or returns the one already holding this number. */
   serviceUserFor(input: { phoneHash: string; phoneEnc: string; labelEnc?: string; at: Date }): Promise<ServiceUser>;
   serviceUserByPhoneHash(phoneHash: string): Promise<ServiceUser | null>;
@@ -129,10 +134,23 @@ export interface CaseStore {
   enrolment(id: string): Promise<Enrolment | null>;
   enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
   enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;
+  /**
+   * Moving a caseload (see app/admin/reassign-caseload.ts, which runs these in order): each sets the
+   * worker on what it names and is idempotent, so a reassignment interrupted part-way is finished by
+   * running it again. Completed, lapsed and cancelled assessments and acknowledged alerts keep the
+   * worker they had: rates stay with whoever did the work.
+   */
+  moveEnrolments(enrolmentIds: readonly string[], workerId: string, at: Date): Promise<void>;
+  /** The enrolments' scheduled, open and in-progress assessments. */
+  moveAssessmentsToCome(enrolmentIds: readonly string[], workerId: string): Promise<void>;
+  /** The enrolments' alerts nobody has acknowledged. */
+  moveOpenAlerts(enrolmentIds: readonly string[], workerId: string): Promise<void>;
 
   addAssessment(assessment: Assessment): Promise<'added' | 'duplicate'>;
   assessment(id: string): Promise<Assessment | null>;
   assessmentsOf(enrolmentId: string): Promise<Assessment[]>;
+  /** The assessments of several enrolments in one read (a caseload), answers left out. */
+  assessmentsOfEnrolments(enrolmentIds: readonly string[]): Promise<Array<Omit<Assessment, 'answers'>>>;
   updateAssessment(id: string, update: Partial<Omit<Assessment, 'id'>>): Promise<void>;
 
   openAlert(alert: SafeguardingAlert): Promise<void>;

@@ -57,6 +57,19 @@ export async function weeklySummaryText(deps: WeeklyReportDeps & { publicBaseUrl
   });
 }
 
+/**
+ * REPORT by text, for managers and admins: the same figures as GET /api/reports/weekly and the
+ * Monday summary, in the summary's words, for the ISO week so far or the last complete one. No
+ * dashboard link: a text to staff stays within two segments, and the summary has it on Mondays.
+ */
+export async function weeklyReportText(deps: WeeklyReportDeps, which: 'this' | 'last', now: Date): Promise<string> {
+  const week = which === 'this' ? isoWeekOf(now, deps.org.timezone) : lastCompleteWeek(now, deps.org.timezone);
+  const report = await weeklyReport(deps, week);
+  const monday = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: report.timeZone }).format(report.start);
+  const complete = now.getTime() >= report.end.getTime();
+  return formatWeeklySummarySms(report.summary, { orgName: deps.org.name, dashboardUrl: '', weekLabel: `w/c ${monday}${complete ? '' : ' (so far)'}` });
+}
+
 /** The most recent ISO week that has ended in `timeZone`: on a Monday morning, last week. */
 export function lastCompleteWeek(now: Date, timeZone: string): string {
   return previousIsoWeek(isoWeekOf(now, timeZone));

@@ -4,9 +4,11 @@ import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 export interface WorkerDigestInput {
   readonly workerName: string;
   readonly orgName: string;
-  /** References (SU-0042) whose window closed yesterday without an answer. */
-  readonly lapsedYesterday: readonly string[];
-  /** Follow-ups falling due in the next 7 days, by reference. */
+  /** References (SU-0042) whose window closed without an answer since they were last told (digestNews). */
+  readonly lapsed: readonly string[];
+  /** References whose follow-up falls due today. */
+  readonly dueToday: readonly string[];
+  /** Follow-ups newly within the next 7 days, by reference. */
   readonly dueThisWeek: ReadonlyArray<{ readonly reference: string; readonly dueAt: Date }>;
   /** References with a safeguarding alert nobody has acknowledged. */
   readonly openAlerts: readonly string[];
@@ -16,24 +18,27 @@ export interface WorkerDigestInput {
 const maxSegments = 2;
 
 /**
- * A worker's daily nudge: open alerts first, then who lapsed yesterday, then who is due this week.
+ * A worker's daily nudge: open alerts first, then who lapsed, who is due today, and who is newly
+ * due within the week (digestNews decides what is new).
  * People are named by reference only; the text never carries a phone number or a health answer.
  * Always GSM-7 and at most two segments: the longest list is cut first ("and 3 more"), down to one
  * name per list. Null when there is nothing to say, so nobody is texted about nothing.
  */
 export function workerDigest(input: WorkerDigestInput): string | null {
   const alerts = unique(input.openAlerts.map(clean));
-  const lapsed = unique(input.lapsedYesterday.map(clean));
+  const lapsed = unique(input.lapsed.map(clean));
+  const today = unique(input.dueToday.map(clean));
   const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: input.timeZone });
   const due = [...input.dueThisWeek]
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference))
     .map((item) => `${clean(item.reference)} ${day.format(item.dueAt)}`);
-  if (alerts.length + lapsed.length + due.length === 0) return null;
+  if (alerts.length + lapsed.length + today.length + due.length === 0) return null;
 
-  // Cutting order on ties: the due list before lapses, lapses before alerts, which matter most.
+  // Cutting order on ties: the week ahead first, then today's, then lapses; alerts matter most.
   const lists = [
     { label: 'Open alerts', items: alerts, shown: initiallyShown(alerts), after: ' Text ACK and the reference once dealt with.' },
-    { label: 'Lapsed yesterday', items: lapsed, shown: initiallyShown(lapsed), after: '' },
+    { label: 'Lapsed', items: lapsed, shown: initiallyShown(lapsed), after: '' },
+    { label: 'Due today', items: today, shown: initiallyShown(today), after: '' },
     { label: 'Due in the next 7 days', items: due, shown: initiallyShown(due), after: '' },
   ];
   const header = `Hi ${shorten(input.workerName, 20)}, your ${shorten(input.orgName, 30)} update.`;

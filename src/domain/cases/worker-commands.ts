@@ -1,8 +1,11 @@
 import { formatReference, parseReference } from './enrolment.js';
 
 export type WorkerCommand =
-  | { readonly kind: 'enrol'; readonly phone: string; readonly programme?: string; readonly label?: string }
+  /** `programmeAndLabel`: the words after the number, as typed; matchProgramme splits them. */
+  | { readonly kind: 'enrol'; readonly phone: string; readonly programmeAndLabel?: string }
   | { readonly kind: 'status' }
+  /** Managers' and admins' figures: the ISO week so far, or the last complete one (the Monday summary's). */
+  | { readonly kind: 'report'; readonly week: 'this' | 'last' }
   | { readonly kind: ReferenceVerb; readonly reference: string }
   | { readonly kind: 'help' }
   | { readonly kind: 'invalid'; readonly reason: string }
@@ -14,8 +17,9 @@ export type ReferenceVerb = 'pause' | 'resume' | 'withdraw' | 'done' | 'ack';
  * Read a text from a worker. Forgiving about case, spelling of ENROL, punctuation and how numbers
  * and references are written; strict about meaning: an ENROL without a number, or a PAUSE without
  * a reference, is `invalid` with a reason to text back, never a guess. The phone number is returned
- * as typed (phone-number.ts normalises it) and the programme is one word to match against
- * programme names and slugs; whatever follows is a free-text label.
+ * as typed (phone-number.ts normalises it), and so are the words after it: an optional programme
+ * then an optional label. Where one ends and the other starts depends on the programmes there are
+ * ("wellbeing check Priya", "wellbeing Priya", "Priya"), so matchProgramme decides, not the parser.
  */
 export function parseWorkerCommand(text: string): WorkerCommand {
   const clean = (typeof text === 'string' ? text : '')
@@ -29,15 +33,18 @@ export function parseWorkerCommand(text: string): WorkerCommand {
   if (!match || !verb) return { kind: 'not-a-command' };
   const rest = match[2] ?? '';
   if (verb === 'status') return { kind: 'status' };
+  if (verb === 'report') return parseReport(rest);
   if (verb === 'enrol') return parseEnrol(rest);
   return parseReferenceCommand(verb, rest);
 }
 
 const enrolHint = 'To enrol someone, text ENROL followed by their mobile number, e.g. ENROL 07700 900123';
 
-const verbs = new Map<string, ReferenceVerb | 'enrol' | 'status' | 'help'>([
+const verbs = new Map<string, ReferenceVerb | 'enrol' | 'status' | 'report' | 'help'>([
   ...['enrol', 'enroll', 'enrole', 'enroled', 'enrolled'].map((word) => [word, 'enrol'] as const),
   ['status', 'status'],
+  ['report', 'report'],
+  ['reports', 'report'],
   ['help', 'help'],
   ['commands', 'help'],
   ['pause', 'pause'],
@@ -67,14 +74,16 @@ function parseEnrol(rest: string): WorkerCommand {
   if (digits < 7 || digits > 17 || !/^\+?[\d\s\-().]+$/.test(phone)) {
     return { kind: 'invalid', reason: `"${phone}" doesn't look like a mobile number. ${enrolHint}` };
   }
-  const [programme, ...label] = tokens.join(' ').replace(/^[,;:\s]+/, '').split(' ').filter((token) => token !== '');
-  const labelText = label.join(' ').replace(/^[,;:\s-]+/, '').trim();
-  return {
-    kind: 'enrol',
-    phone,
-    ...(programme === undefined ? {} : { programme: programme.replace(/[,;:.]+$/, '') }),
-    ...(labelText === '' ? {} : { label: labelText }),
-  };
+  const words = tokens.join(' ').replace(/^[,;:\s]+/, '').trim();
+  return { kind: 'enrol', phone, ...(words === '' ? {} : { programmeAndLabel: words }) };
+}
+
+/** "REPORT", "report this week", "REPORT LAST", "report last week", "Report: last week's". */
+function parseReport(rest: string): WorkerCommand {
+  const words = rest.toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter((word) => word !== '' && word !== 'week' && word !== 's');
+  if (words.length === 0 || (words.length === 1 && words[0] === 'this')) return { kind: 'report', week: 'this' };
+  if (words.length === 1 && words[0] === 'last') return { kind: 'report', week: 'last' };
+  return { kind: 'invalid', reason: 'Text REPORT for this week so far, or REPORT LAST for last week.' };
 }
 
 function parseReferenceCommand(verb: ReferenceVerb, rest: string): WorkerCommand {

@@ -13,7 +13,7 @@ describe('botbuilder adapters', () => {
     expect(outcome).toBe('inserted');
     await runTurns();
     const reply = await waitFor(() => h.service.messaging.simulator.delivered.find((m) => m.to === '+447700900601'));
-    expect(reply.body).toContain('Reply STOP to stop');
+    expect(reply.body).toContain('Reply STOP to opt out');
     expect(h.fake.requests).toBe(requestsBefore);
     const stored = await h.database.db.collection('messages').findOne({ direction: 'out', channel: 'simulator', providerSid: reply.sid });
     expect(stored).toMatchObject({ status: 'sent', purpose: 'reply' });

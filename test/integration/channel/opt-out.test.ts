@@ -79,6 +79,6 @@ describe('opting out', () => {
     await say(phone, 'help');
     const help = await waitFor(() => sentTo(phone)[0]);
     expect(help.body).toContain('Test Community Trust');
-    expect(help.body).toContain('Reply STOP to stop');
+    expect(help.body).toContain('Reply STOP to opt out');
   });
 });

@@ -56,8 +56,8 @@ describe('enrolment rules and worker commands', () => {
   it('when a worker makes a mistake, then the reply says exactly what is wrong', async () => {
     await h.text(alex, 'ENROL 07700 90012');
     expect(h.inbox(alex).at(-1)).toBe('07700 90012 is too short');
-    await h.text(alex, 'ENROL 07700 900922 anxiety-grup');
-    expect(h.inbox(alex).at(-1)).toBe('There is no programme called "anxiety-grup". Programmes: wellbeing, anxiety-group.');
+    await h.text(alex, 'ENROL 07700 900922 anxty');
+    expect(h.inbox(alex).at(-1)).toBe('Which programme did you mean: anxiety-group? Text ENROL, the number, then the programme.\nProgrammes: wellbeing, anxiety-group');
     await h.text(alex, 'ENROL');
     expect(h.inbox(alex).at(-1)).toMatch(/ENROL followed by their mobile number/);
     await h.text(alex, 'PAUSE SU-0001');
@@ -125,7 +125,7 @@ describe('enrolment rules and worker commands', () => {
 
   it('when a worker texts HELP or STATUS, then they get the commands and their caseload by reference only', async () => {
     await h.text(bea, 'help');
-    expect(h.inbox(bea).at(-1)).toMatch(/^Test Community Trust: text one of these\nENROL 07700 900123 - add someone\n[^]*\nReply STOP to stop all texts$/);
+    expect(h.inbox(bea).at(-1)).toMatch(/^Test Community Trust: commands\nENROL 07700 900123 - add someone\n[^]*\nReply STOP to opt out(\nProgrammes: .*)?$/);
     await h.text(alex, 'status');
     expect(h.inbox(alex).at(-1)).toBe('You have nobody enrolled at the moment. Text ENROL <mobile> to add someone.');
   });

@@ -129,7 +129,7 @@ describe('opting out with any of Twilio\'s words, in every state', () => {
 
   it('when a member of staff texts INFO, then they get the commands', async () => {
     await h.text(worker, 'INFO');
-    expect(h.inbox(worker).at(-1)).toMatch(/^Test Community Trust: text one of these\nENROL 07700 900123 - add someone\n/);
+    expect(h.inbox(worker).at(-1)).toMatch(/^Test Community Trust: commands\nENROL 07700 900123 - add someone\n/);
   });
 
   it('when a stranger who opted out texts START, then the number can be reached again', async () => {

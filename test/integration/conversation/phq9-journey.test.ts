@@ -73,6 +73,6 @@ describe('a worker enrols someone by text and they complete PHQ-9', () => {
     expect(h.inbox(alex).at(-1)).toBe('Thank you: the alert for SU-0001 is acknowledged.');
     expect(await h.database.db.collection('alerts').countDocuments({ acknowledgedAt: { $exists: false } })).toBe(0);
     await h.text(alex, 'STATUS');
-    expect(h.inbox(alex).at(-1)).toBe('Your people (1):\nSU-0001: active, next due 12 Jan');
+    expect(h.inbox(alex).at(-1)).toBe('Your people (1):\nSU-0001: baseline done, 6w due 12 Jan');
   });
 });

@@ -14,10 +14,11 @@ const enrolments: [string, WorkerCommand][] = [
   ['ENROL 0044 7700 900123', { kind: 'enrol', phone: '0044 7700 900123' }],
   ['ENROL +44 (0)7700 900123', { kind: 'enrol', phone: '+44 (0)7700 900123' }],
   ['ENROL (07700) 900123', { kind: 'enrol', phone: '(07700) 900123' }],
-  ['enroll +44 7700 900 123 anxiety-group Sam', { kind: 'enrol', phone: '+44 7700 900 123', programme: 'anxiety-group', label: 'Sam' }],
-  ['ENROL 07700 900123 wellbeing', { kind: 'enrol', phone: '07700 900123', programme: 'wellbeing' }],
-  ['ENROL 07700 900123 Wellbeing Sam from Tuesday group', { kind: 'enrol', phone: '07700 900123', programme: 'Wellbeing', label: 'Sam from Tuesday group' }],
-  ['ENROL 07700 900123, anxiety-group, Sam', { kind: 'enrol', phone: '07700 900123', programme: 'anxiety-group', label: 'Sam' }],
+  // Where the programme ends and the label starts depends on the programmes: matchProgramme's tests.
+  ['enroll +44 7700 900 123 anxiety-group Sam', { kind: 'enrol', phone: '+44 7700 900 123', programmeAndLabel: 'anxiety-group Sam' }],
+  ['ENROL 07700 900123 wellbeing', { kind: 'enrol', phone: '07700 900123', programmeAndLabel: 'wellbeing' }],
+  ['ENROL 07700 900123 Wellbeing Sam from Tuesday group', { kind: 'enrol', phone: '07700 900123', programmeAndLabel: 'Wellbeing Sam from Tuesday group' }],
+  ['ENROL 07700 900123, anxiety-group, Sam', { kind: 'enrol', phone: '07700 900123', programmeAndLabel: 'anxiety-group, Sam' }],
   ['ENROL \uFF10\uFF17\uFF17\uFF10\uFF10 900123', { kind: 'enrol', phone: '07700 900123' }],
   ['ENROL 07700\u2013900123', { kind: 'enrol', phone: '07700-900123' }],
 ];
@@ -42,6 +43,10 @@ const references: [string, WorkerCommand][] = [
 
 const others: [string, WorkerCommand][] = [
   ['STATUS', { kind: 'status' }],
+  ['REPORT', { kind: 'report', week: 'this' }],
+  ['report this week', { kind: 'report', week: 'this' }],
+  ['Report: last week\'s', { kind: 'report', week: 'last' }],
+  ['REPORT LAST', { kind: 'report', week: 'last' }],
   ['status', { kind: 'status' }],
   ['Status?', { kind: 'status' }],
   ['HELP', { kind: 'help' }],
@@ -67,6 +72,7 @@ const invalid: [string, string][] = [
   ['PAUSE Sam', '"Sam" isn\'t a reference. Please text PAUSE followed by their reference, e.g. PAUSE SU-0042.'],
   ['withdraw SU-0000', '"SU-0000" isn\'t a reference. Please text WITHDRAW followed by their reference, e.g. WITHDRAW SU-0042.'],
   ['PAUSE 42 43', 'Please send one reference at a time: text PAUSE followed by their reference, e.g. PAUSE SU-0042.'],
+  ['REPORT for Alex', 'Text REPORT for this week so far, or REPORT LAST for last week.'],
 ];
 
 describe('reading workers\' texts', () => {

@@ -8,15 +8,15 @@ describe('the HELP text for staff', () => {
   it('when a worker texts HELP, then each command is on its own line with an example and what it does', () => {
     expect(help).toBe(
       [
-        'Riverside Community Trust: text one of these',
+        'Riverside Community Trust: commands',
         'ENROL 07700 900123 - add someone',
         'STATUS - list your people',
-        'PAUSE SU-0042 - pause reminders',
-        'RESUME SU-0042 - restart reminders',
-        'WITHDRAW SU-0042 - stop their texts',
+        'PAUSE SU-0042 - no reminders',
+        'RESUME SU-0042 - reminders again',
+        'WITHDRAW SU-0042 - stop texts',
         'DONE SU-0042 - support ended',
         'ACK SU-0042 - alert seen',
-        'Reply STOP to stop all texts',
+        'Reply STOP to opt out',
       ].join('\n'),
     );
   });
@@ -37,5 +37,13 @@ describe('the HELP text for staff', () => {
     expect(countSmsSegments(text)).toMatchObject({ encoding: 'GSM-7' });
     expect(countSmsSegments(text).segments).toBeLessThanOrEqual(2);
     expect(text.split('\n').slice(1)).toEqual(help.split('\n').slice(1));
+  });
+
+  it('when a manager texts HELP, then REPORT is offered as well, under the full organisation name', () => {
+    const managerHelp = workerHelp('Riverside Community Trust', [], 'manager');
+    expect(managerHelp.split('\n').slice(0, 4)).toEqual(['Riverside Community Trust: commands', 'ENROL 07700 900123 - add someone', 'STATUS - list your people', 'REPORT - figures']);
+    expect(parseWorkerCommand('REPORT').kind).toBe('report');
+    expect(countSmsSegments(managerHelp).segments).toBeLessThanOrEqual(2);
+    expect(help).not.toContain('REPORT');
   });
 });
