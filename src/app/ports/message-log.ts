@@ -29,6 +29,8 @@ export interface InboundRequest {
   from: string;
   body: string;
   optOutType?: string;
+  /** How many attachments (pictures, voice notes) came with it; absent when none. Never where they are. */
+  mediaCount?: number;
   /** When it arrived, if not now (a webhook replayed from the spool). */
   receivedAt?: Date;
 }
@@ -55,6 +57,8 @@ export interface InboundMessage {
   phoneEnc: string;
   body: string;
   optOutType?: string;
+  /** See InboundRequest: the count only. */
+  mediaCount?: number;
   receivedAt: Date;
   status: 'received' | 'processed' | 'failed';
   /** Turns that failed on this message so far; it is retried until inboxRetry.maxAttempts. */
