@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export const publicBaseUrl = 'https://promptly.example.org';
 export const invitationTemplate = `HX${'1'.repeat(32)}`;
+export const reminderTemplate = `HX${'2'.repeat(32)}`;
 
 export interface ChannelHarness {
   database: TestDatabase;
@@ -59,6 +60,7 @@ export async function startChannelHarness(processes = 1, options: { scheduler?: 
     TWILIO_WHATSAPP_FROM: 'whatsapp:+447700900001',
     TWILIO_API_BASE: fake.url,
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: invitationTemplate,
+    TWILIO_WHATSAPP_TEMPLATE_REMINDER: reminderTemplate,
   });
   const start = () => startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { scheduler: { ...testSchedulerOptions, ...options.scheduler }, clock, sweepEveryMs: null, inboxRetryDelaysMs: options.inboxRetryDelaysMs ?? [100, 200] });
   const services: RunningService[] = [];

@@ -45,13 +45,13 @@ describe("WhatsApp's 24-hour window", () => {
       expect(onWhatsApp().at(-1)?.body).toMatch(/^Q1\/4/);
     });
 
-    it('when a day has passed since they wrote, then a business-initiated invitation uses the template and a reminder without one falls back to SMS', async () => {
+    it('when a day has passed since they wrote, then a business-initiated invitation uses the template and a notice, which has none, falls back to SMS', async () => {
       h.clock.advance(25 * hours);
       const smsBefore = bySms().length;
       const invitation = await businessMessage(phone, 'invitation', 'Time for your check-in');
       expect(invitation).toMatchObject({ status: 'sent', sentVia: 'whatsapp' });
       expect(onWhatsApp().at(-1)).toMatchObject({ contentSid: invitationTemplate });
-      const reminder = await businessMessage(phone, 'reminder', 'A reminder about your check-in');
+      const reminder = await businessMessage(phone, 'notice', 'A reminder about your check-in');
       expect(reminder).toMatchObject({ status: 'sent', sentVia: 'sms' });
       expect(bySms().slice(smsBefore).map((m) => m.body)).toEqual(['A reminder about your check-in']);
     });
@@ -113,8 +113,8 @@ describe("WhatsApp's 24-hour window", () => {
     await sayOnWhatsApp('+447700900305', 'hi');
     await waitFor(() => h.fake.sent.find((m) => m.to === 'whatsapp:+447700900305'));
     h.clock.advance(30 * hours);
-    const stored = await businessMessage('+447700900305', 'reminder', 'A reminder about your check-in');
-    expect(stored).toMatchObject({ status: 'sent', sentVia: 'sms', fallbackReason: 'no WhatsApp template for reminder outside the 24-hour window' });
+    const stored = await businessMessage('+447700900305', 'notice', 'A reminder about your check-in');
+    expect(stored).toMatchObject({ status: 'sent', sentVia: 'sms', fallbackReason: 'no WhatsApp template for notice outside the 24-hour window' });
     expect(h.fake.sent.filter((m) => m.to === '+447700900305')).toEqual([expect.objectContaining({ body: 'A reminder about your check-in', from: '+447700900000' })]);
   });
 
@@ -133,7 +133,7 @@ describe("WhatsApp's 24-hour window", () => {
     const hash = h.service.messaging.delivery.phones.hash('+447700900307');
     await h.database.db.collection('contacts').updateOne({ _id: hash as never }, { $set: { smsAllowed: false } });
     h.clock.advance(30 * hours);
-    const stored = await businessMessage('+447700900307', 'reminder', 'A reminder');
+    const stored = await businessMessage('+447700900307', 'notice', 'A reminder');
     expect(stored).toMatchObject({ status: 'failed', error: expect.stringContaining('has not agreed to SMS') });
     expect(h.fake.sent.filter((m) => m.to === '+447700900307')).toHaveLength(0);
   });
