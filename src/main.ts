@@ -81,7 +81,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   defineCaseJobs(scheduler, caseJobHandlers({
-    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), publicBaseUrl: config.publicBaseUrl,
+    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
   }), clock, logger);
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
   const simulator = options.simulator

@@ -44,7 +44,7 @@ describe("Twilio's webhooks in provider-neutral terms", () => {
 
   it.each([
     [21610, 'opted-out'], [63016, 'outside-window'], [63018, 'rate-limited'], [20429, 'rate-limited'],
-    [30003, 'unreachable'], [30005, 'unreachable'], [30006, 'unreachable'], [21211, 'unreachable'], [30007, 'rejected'],
+    [30003, 'unreachable'], [30005, 'unreachable'], [30006, 'unreachable'], [21211, 'unreachable'], [63003, 'not-on-whatsapp'], [30007, 'rejected'],
   ])('when a status callback carries error %d, then the problem is %s', (code, problem) => {
     expect(parseStatusCallback({ MessageSid: 'SM' + '2'.repeat(32), MessageStatus: 'undelivered', ErrorCode: String(code) }, undefined)).toMatchObject(
       { ok: true, value: { errorCode: code, problem } });
