@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { maskSensitiveText } from './domain/privacy/mask-sensitive-text.js';
+import { LogPipe } from './log-pipe.js';
 import { scrubForLog } from './scrub-for-log.js';
 
 export type Logger = pino.Logger;
@@ -13,8 +14,10 @@ export type Logger = pino.Logger;
  *   message, error messages and stacks, and every other string alike.
  * pino applies formatters.bindings to the root logger only: a `child()` logger's bindings get the
  * final pass but not the key-based censoring, so bind identifiers to children, never secrets.
+ * Without a destination the lines go to stdout through a LogPipe, which a closed or stalled pipe
+ * cannot hold up (pino's own stdout destination could, at exit).
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = new LogPipe(1)): Logger {
   return pino(
     {
       level,

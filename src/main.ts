@@ -19,6 +19,7 @@ import { createApp } from './http/create-app.js';
 import { simulatorAllowed } from './http/simulator-allowed.js';
 import { createSimulatorBackend, type SimulatorBackend } from './adapters/simulator/simulator-backend.js';
 import { createLogger, type Logger } from './logger.js';
+import { LogPipe } from './log-pipe.js';
 import { loadMeasures } from './domain/measures/load-measures.js';
 
 export interface RunningService {
@@ -80,7 +81,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   defineCaseJobs(scheduler, caseJobHandlers({
-    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), publicBaseUrl: config.publicBaseUrl,
+    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
   }), clock, logger);
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
   const simulator = options.simulator
@@ -202,8 +203,18 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string | 
   });
 }
 
-/** Process entry: readable errors and exit 1 instead of stack traces; SIGTERM/SIGINT drain within 10 s. */
+/**
+ * Process entry: readable errors and exit 1 instead of stack traces; SIGTERM/SIGINT drain within
+ * 10 s. Every exit gives the last log lines a bounded moment (the pipe may be closed or stalled:
+ * then they are dropped, and the process exits all the same).
+ */
 async function main(): Promise<void> {
+  const logPipe = new LogPipe(1);
+  const exit = (code: number) => {
+    // Should nothing else keep the event loop going meanwhile, the process still ends with this code.
+    process.exitCode = code;
+    void logPipe.drained(lastLinesMs).finally(() => process.exit(code));
+  };
   let config: Config;
   try {
     loadDotEnv();
@@ -213,10 +224,10 @@ async function main(): Promise<void> {
     process.stderr.write(`promptly: ${error.message}\n`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, logPipe);
   process.on('unhandledRejection', (reason) => {
     logger.fatal({ err: reason }, 'unhandled rejection');
-    process.exit(1);
+    exit(1);
   });
 
   let service: RunningService;
@@ -229,22 +240,27 @@ async function main(): Promise<void> {
     }
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
     process.stderr.write(`promptly: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    exit(1);
+    return;
   }
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'signal received');
+    // The forced exit leaves room for the last lines within the 10 s promised.
     const hardStop = setTimeout(() => {
       logger.error('shutdown took longer than 10 s; exiting anyway');
-      process.exit(1);
-    }, 10_000);
+      exit(1);
+    }, 10_000 - lastLinesMs);
     hardStop.unref();
-    service.stop(9000).then(() => process.exit(0), (error: unknown) => {
+    service.stop(9000 - lastLinesMs).then(() => exit(0), (error: unknown) => {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      exit(1);
     });
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
 }
+
+/** How long the last log lines may take to reach the pipe before the process exits anyway. */
+const lastLinesMs = 500;
 
 if (require.main === module) void main();

@@ -11,6 +11,7 @@ import { createMongoContactBook } from '../adapters/mongo/mongo-contact-book.js'
 import { createMongoProgrammeCatalogue } from '../adapters/mongo/mongo-programme-catalogue.js';
 import { createMongoStaffDirectory } from '../adapters/mongo/mongo-staff-directory.js';
 import { createMongoMessageLog } from '../adapters/mongo/mongo-message-log.js';
+import { createMongoNumberHealth } from '../adapters/mongo/mongo-number-health.js';
 import { createMongoTurnLocks } from '../adapters/mongo/mongo-turn-locks.js';
 import { SimulatorTransport } from '../adapters/simulator/simulator-transport.js';
 import { createTwilioTransport } from '../adapters/twilio/twilio-transport.js';
@@ -48,6 +49,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
   const contacts = createMongoContactBook(db);
+  const numbers = createMongoNumberHealth(db);
   const simulator = new SimulatorTransport(clock);
   // Without Twilio the simulator is the phone network: SMS to staff and service-users (ENROL,
   // digests, invitations) reach the simulator page instead of failing for want of a provider.
@@ -111,7 +113,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   const intake = createWebhookIntake({
     receive: (request) => receiveInbound(receiveDeps, request),
     drain: (phoneHash) => inbox.drain(phoneHash),
-    recordStatus: (update) => recordStatus({ messages, contacts, clock }, update),
+    recordStatus: (update) => recordStatus({ ...delivery, numbers }, update),
     spool: createFileSpool({ dir: config.spoolDir, key: config.encryptionKey }),
     clock,
     logger,
@@ -121,6 +123,8 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
 
   return {
     delivery,
+    /** What the network said about numbers (the digest's "this number looks wrong"). */
+    numbers,
     intake,
     cases,
     apiTokens: createMongoApiTokens(db),
@@ -134,7 +138,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
       const { outcome, phoneHash } = await receiveInbound(receiveDeps, request);
       return { outcome, phoneHash, runTurns: () => (outcome === 'stranger' ? Promise.resolve(0) : inbox.drain(phoneHash)) };
     },
-    recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ messages, contacts, clock }, update),
+    recordStatus: (update: Parameters<typeof recordStatus>[1]) => recordStatus({ ...delivery, numbers }, update),
     sweepOutbox: () => sweepOutbox(delivery),
     archiveMessages: () => archiveMessages({ messages }),
     /** Runs turns left behind by a crash (messages recorded but never processed) or due a retry. */

@@ -18,6 +18,8 @@ interface MessageDoc {
   timeline?: TimelineEntry[];
   /** When it was recorded, wall clock (the service's clock may run fast in a demo): for archiving. */
   realAt?: Date;
+  /** Provider ids of attempts that were accepted, then failed and retried: their reports are history. */
+  supersededSids?: string[];
 }
 
 interface TimelineEntry {
@@ -70,7 +72,9 @@ export function createMongoMessageLog(db: Db): MessageLog {
   };
 
   const toOutbound = async (doc: MessageDoc): Promise<OutboundMessage> => {
-    const providerEvents = await events.find({ messageId: doc._id, source: 'provider' }, { projection: { status: 1 } }).toArray();
+    const found = await events.find({ messageId: doc._id, source: 'provider' }, { projection: { status: 1, providerSid: 1 } }).toArray();
+    const superseded = new Set(doc.supersededSids ?? []);
+    const providerEvents = found.filter((e) => typeof e.providerSid !== 'string' || !superseded.has(e.providerSid));
     const status = [doc.status as MessageStatus, ...providerEvents.map((e) => e.status as MessageStatus)]
       .filter((s) => s in statusRank)
       .reduce((best, s) => (statusRank[s] > statusRank[best] ? s : best));
@@ -244,11 +248,13 @@ function settlement(outcome: OutboxOutcome): UpdateFilter<MessageDoc> {
         $push: { timeline: step('sent', outcome.at, { providerSid: outcome.providerSid, via: outcome.via, ...(outcome.recovered ? { recovered: true } : {}), ...extra }) },
       };
     }
-    case 'retry':
+    case 'retry': {
+      const entry = step('retry', outcome.at, { errorCode: outcome.errorCode, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt, ...(outcome.supersedes ? { supersedes: outcome.supersedes } : {}) });
       return {
         $set: { status: 'pending', nextAttemptAt: outcome.nextAttemptAt, errorCode: outcome.errorCode, error: outcome.error },
-        $push: { timeline: step('retry', outcome.at, { errorCode: outcome.errorCode, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt }) },
+        $push: outcome.supersedes ? { timeline: entry, supersededSids: outcome.supersedes } : { timeline: entry },
       };
+    }
     case 'final':
       return {
         $set: { status: outcome.status, errorCode: outcome.errorCode, error: outcome.error },

@@ -15,6 +15,9 @@ const inboundSchema = z.looseObject({
   ButtonPayload: z.string().max(1000).optional(),
   ButtonText: z.string().max(1000).optional(),
   OptOutType: z.string().max(32).optional(),
+  // How many pictures, voice notes or files came with it (up to 10). Only the count is taken: the
+  // media URLs (MediaUrl0...) lead to the person's content and are never read, stored or logged.
+  NumMedia: z.string().max(8).optional().transform((value) => (value && /^\d+$/.test(value) ? Math.min(Number(value), 100) : 0)),
   AccountSid: z.string().optional(),
 });
 
@@ -43,6 +46,7 @@ export function parseInboundWebhook(body: unknown): Parsed<InboundRequest> {
       from: params.From.replace(/^whatsapp:/i, ''),
       body: whatsapp ? (params.ButtonPayload ?? params.ButtonText ?? params.Body) : params.Body,
       ...(params.OptOutType ? { optOutType: params.OptOutType } : {}),
+      ...(params.NumMedia > 0 ? { mediaCount: params.NumMedia } : {}),
     },
   };
 }

@@ -10,6 +10,7 @@ export function failureReason(errorCode: number | null, httpStatus: number | nul
     if (outsideWindow.has(errorCode)) return 'outside-window';
     if (rateLimited.has(errorCode)) return 'rate-limited';
     if (unreachable.has(errorCode)) return 'unreachable';
+    if (notOnWhatsApp.has(errorCode)) return 'not-on-whatsapp';
   }
   if (httpStatus === 429) return 'rate-limited';
   if (httpStatus === null || httpStatus >= 500) return 'unavailable';
@@ -23,5 +24,7 @@ const outsideWindow = new Set([63016]);
 // 20429 too many requests, 63018 WhatsApp rate limit, 14107 SMS rate limit, 30022 US A2P throughput.
 const rateLimited = new Set([20429, 63018, 14107, 30022]);
 // 21211 invalid "To", 21614 not a mobile, 21612 cannot route, 30003 unreachable handset,
-// 30005 unknown or inactive number, 30006 landline or unreachable carrier, 63003 not on WhatsApp.
-const unreachable = new Set([21211, 21614, 21612, 30003, 30005, 30006, 63003]);
+// 30005 unknown or inactive number, 30006 landline or unreachable carrier.
+const unreachable = new Set([21211, 21614, 21612, 30003, 30005, 30006]);
+// 63003: the number is not on WhatsApp (it may still take SMS: not a sign of a wrong number).
+const notOnWhatsApp = new Set([63003]);

@@ -45,7 +45,7 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
         while (actions[end]?.type === 'send') end++;
         const texts = actions.slice(index, end).filter((next): next is Extract<TurnAction, { type: 'send' }> => next.type === 'send');
         await deps.sendMany(texts.map((text) => ({
-          ...target.to, body: text.text, purpose: text.purpose, ...(target.replyTo ? { replyTo: target.replyTo } : {}), ...(target.contact ? { contact: target.contact } : {}),
+          ...target.to, body: text.text, purpose: text.purpose, ...(text.templateVariables ? { templateVariables: text.templateVariables } : {}), ...(target.replyTo ? { replyTo: target.replyTo } : {}), ...(target.contact ? { contact: target.contact } : {}),
         })));
         break;
       }

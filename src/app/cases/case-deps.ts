@@ -47,6 +47,8 @@ export interface OutgoingText {
   purpose: MessagePurpose;
   notBefore?: Date;
   replyTo?: string;
+  /** For a WhatsApp template, should the text go outside the 24-hour window (whatsappTemplateVariables). */
+  templateVariables?: Record<string, string>;
 }
 
 /**

@@ -87,7 +87,7 @@ async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
   if (conversation.awaiting === 'questionnaire' && conversation.questionnaire) {
     const open = await openQuestionnaire(deps, conversation);
     const stepped = await stepQuestionnaire(deps, {
-      ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body }, now: input.now, context: conversation.context, history: conversation.history,
+      ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body, ...(message.mediaCount ? { mediaCount: message.mediaCount } : {}) }, now: input.now, context: conversation.context, history: conversation.history,
     });
     const next: Conversation = { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
     return { next, actions: stepped.actions };

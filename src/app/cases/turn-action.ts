@@ -11,7 +11,7 @@ import type { JobAction } from '../ports/job-scheduler.js';
  */
 export type TurnAction =
   /** A text to the person whose conversation this is. */
-  | { type: 'send'; text: string; purpose: MessagePurpose }
+  | { type: 'send'; text: string; purpose: MessagePurpose; /** See OutgoingText. */ templateVariables?: Record<string, string> }
   | { type: 'update-assessment'; assessmentId: string; update: Partial<Omit<Assessment, 'id'>> }
   /** A new timepoint (the baseline at consent, follow-ups after the baseline) and the jobs that go with it. */
   | { type: 'add-assessment'; assessment: Assessment; jobs: Array<{ action: JobAction; at: Date }> }

@@ -111,10 +111,17 @@ async function outcomeOf(deps: DeliveryDeps, message: OutboundMessage, plan: Del
     // in "sending", and the outbox sweep decides from the provider's own record whether to send again.
     return null;
   }
-  const retry = deps.retry ?? { maxAttempts: 5, baseDelayMs: 30_000 };
-  if (result.retryable && message.attempts < retry.maxAttempts) {
-    const nextAttemptAt = new Date(at.getTime() + retry.baseDelayMs * 2 ** (message.attempts - 1));
-    return { id: message.id, kind: 'retry', nextAttemptAt, errorCode: result.errorCode, error: result.message, at };
-  }
+  const nextAttemptAt = result.retryable ? nextRetryAt(deps, message.attempts, at) : null;
+  if (nextAttemptAt) return { id: message.id, kind: 'retry', nextAttemptAt, errorCode: result.errorCode, error: result.message, at };
   return { id: message.id, kind: 'final', status: 'failed', errorCode: result.errorCode, error: result.message, at };
+}
+
+/**
+ * The outbox's backoff: when a message that has had `attempts` tries may be tried again (30 s, then
+ * doubling), or null once it has had them all. Shared by a refused send and a provider's later report.
+ */
+export function nextRetryAt(deps: Pick<DeliveryDeps, 'retry'>, attempts: number, at: Date): Date | null {
+  const retry = deps.retry ?? { maxAttempts: 5, baseDelayMs: 30_000 };
+  if (attempts >= retry.maxAttempts) return null;
+  return new Date(at.getTime() + retry.baseDelayMs * 2 ** Math.max(0, attempts - 1));
 }

@@ -42,6 +42,7 @@ export async function receiveInbound(deps: ReceiveDeps, request: InboundRequest)
     phoneEnc,
     body: request.body,
     ...(request.optOutType ? { optOutType: request.optOutType } : {}),
+    ...(request.mediaCount ? { mediaCount: request.mediaCount } : {}),
     receivedAt,
     status: 'received',
   });

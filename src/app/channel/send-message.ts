@@ -4,7 +4,7 @@ import type { OutboundMessage } from '../ports/message-log.js';
 import { deliverClaimedMany, deliverMessage, type DeliveryDeps } from './deliver-message.js';
 
 /** What a caller says about a message; the outbox adds the id, status and bookkeeping. */
-export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo'> & {
+export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo' | 'fallbackOf' | 'fallbackReason'> & {
   /** Not before this instant (quiet hours); default now. */
   notBefore?: Date;
   /** The caller's id for the message (a turn's `<key>/m<n>`): asking twice records it once. */

@@ -18,6 +18,9 @@ export interface OutboundMessage {
   providerSid?: string;
   sentVia?: Channel;
   errorCode?: number | null;
+  /** A message sent again on another channel (SMS after WhatsApp refused it): the one it replaces, and why. */
+  fallbackOf?: string;
+  fallbackReason?: string;
   createdAt: Date;
 }
 
@@ -29,6 +32,8 @@ export interface InboundRequest {
   from: string;
   body: string;
   optOutType?: string;
+  /** How many attachments (pictures, voice notes) came with it; absent when none. Never where they are. */
+  mediaCount?: number;
   /** When it arrived, if not now (a webhook replayed from the spool). */
   receivedAt?: Date;
 }
@@ -44,7 +49,11 @@ export interface StatusUpdate {
   status: MessageStatus | null;
   /** The provider's error code, kept as evidence only. */
   errorCode: number | null;
-  /** What the error means, when there is one. */
+  /**
+   * What the error means, when there is one (the adapter translates its provider's codes), and so
+   * what the outbox does: opted-out suppresses the number, outside-window sends it again by SMS,
+   * rate-limited sends it again later, unreachable counts towards "this number looks wrong".
+   */
   problem?: SendFailureReason;
 }
 
@@ -55,6 +64,8 @@ export interface InboundMessage {
   phoneEnc: string;
   body: string;
   optOutType?: string;
+  /** See InboundRequest: the count only. */
+  mediaCount?: number;
   receivedAt: Date;
   status: 'received' | 'processed' | 'failed';
   /** Turns that failed on this message so far; it is retried until inboxRetry.maxAttempts. */
@@ -100,7 +111,11 @@ export interface MessageLog {
    */
   claim(id: string, now: Date, options?: { staleClaimBefore?: Date }): Promise<OutboundMessage | null>;
   markSent(id: string, update: { providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }): Promise<void>;
-  markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }): Promise<void>;
+  /**
+   * Back to pending, to be tried again at nextAttemptAt. `supersedes`: the provider id of an attempt
+   * the provider accepted and then failed (a callback): its reports no longer speak for the message.
+   */
+  markRetry(id: string, update: { nextAttemptAt: Date; errorCode: number | null; error: string; at: Date; supersedes?: string }): Promise<void>;
   markFinal(id: string, update: { status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date }): Promise<void>;
   recordProviderStatus(id: string, update: { status: MessageStatus; providerStatus: string; providerSid?: string; errorCode: number | null; at: Date }): Promise<void>;
   outboundIdBySid(providerSid: string): Promise<string | null>;
@@ -119,5 +134,5 @@ export interface MessageLog {
 /** What became of one send attempt, as the outbox records it. */
 export type OutboxOutcome =
   | { id: string; kind: 'sent'; providerSid: string; via: Channel; at: Date; recovered?: boolean; fallbackReason?: string }
-  | { id: string; kind: 'retry'; nextAttemptAt: Date; errorCode: number | null; error: string; at: Date }
+  | { id: string; kind: 'retry'; nextAttemptAt: Date; errorCode: number | null; error: string; at: Date; supersedes?: string }
   | { id: string; kind: 'final'; status: 'failed' | 'refused'; errorCode: number | null; error: string; at: Date };

@@ -13,12 +13,13 @@ export type SendResult = { ok: true; providerSid: string; status: string } | Sen
  * Why a message did not go, in the outbox's terms (the transport translates its provider's codes):
  * - opted-out: the person stopped messages at the carrier or provider; suppress, never retry;
  * - outside-window: WhatsApp outside the 24-hour window; fall back to SMS where allowed;
- * - unreachable: the number cannot take messages (invalid, landline, not on WhatsApp);
+ * - unreachable: the number cannot take messages (invalid, unknown, a landline, a handset never reached);
+ * - not-on-whatsapp: the number has no WhatsApp account (SMS may still reach it);
  * - rate-limited: too fast; retry later;
  * - unavailable: the provider or the network is down or did not answer; retry;
  * - rejected / not-configured: anything else; retrying will not help.
  */
-export type SendFailureReason = 'opted-out' | 'outside-window' | 'unreachable' | 'rate-limited' | 'unavailable' | 'rejected' | 'not-configured';
+export type SendFailureReason = 'opted-out' | 'outside-window' | 'unreachable' | 'not-on-whatsapp' | 'rate-limited' | 'unavailable' | 'rejected' | 'not-configured';
 
 export interface SendFailure {
   ok: false;

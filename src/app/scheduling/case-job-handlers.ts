@@ -1,6 +1,7 @@
 import type { CaseDeps } from '../cases/case-deps.js';
 import type { CaseJobHandlers } from '../ports/job-scheduler.js';
 import type { DigestLog } from '../ports/digest-log.js';
+import type { NumberHealth } from '../ports/number-health.js';
 import type { ReportSource } from '../ports/report-source.js';
 import { sendDailyDigests } from './send-daily-digests.js';
 import { sendWeeklySummary } from './send-weekly-summary.js';
@@ -11,7 +12,7 @@ import { openTimepoint } from './open-timepoint.js';
 import { remindTimepoint } from './remind-timepoint.js';
 
 /** Every case job and the use case it runs. */
-export function caseJobHandlers(deps: CaseDeps & { reports: ReportSource; digests: DigestLog; publicBaseUrl: string }): CaseJobHandlers {
+export function caseJobHandlers(deps: CaseDeps & { reports: ReportSource; digests: DigestLog; numbers: NumberHealth; publicBaseUrl: string }): CaseJobHandlers {
   return {
     'digest:daily': () => sendDailyDigests(deps),
     'summary:weekly': () => sendWeeklySummary(deps),

@@ -1,4 +1,5 @@
 import { transitionEnrolment } from '../../domain/cases/enrolment.js';
+import { whatsappTemplateVariables } from '../../domain/messaging/whatsapp-template-variables.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { lapseInstant } from '../../domain/schedule/lapse-instant.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
@@ -33,11 +34,12 @@ export async function remindConsent(deps: CaseDeps, enrolmentId: string): Promis
   const person = await deps.cases.serviceUserByReference(enrolment.reference);
   if (!person) return { done: true, note: 'person gone' };
   const worker = await deps.staff.get(enrolment.workerId);
+  const body = `${deps.org.name} here again${worker ? ` (from ${worker.name})` : ''}: may we text you a few short questions about how you are doing? Reply YES or NO. Reply STOP to stop.`;
   // Keyed by the enrolment and the reminder's number: a job run twice sends it once.
   await deps.send({
     id: `consent:remind:${enrolment.id}:${reached}`,
-    channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, purpose: 'reminder',
-    body: `${deps.org.name} here again${worker ? ` (from ${worker.name})` : ''}: may we text you a few short questions about how you are doing? Reply YES or NO. Reply STOP to stop.`,
+    channel: enrolment.channel, phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, purpose: 'reminder', body,
+    ...(enrolment.channel === 'whatsapp' ? { templateVariables: whatsappTemplateVariables({ orgName: deps.org.name, workerName: worker?.name, text: body }) } : {}),
   });
   await deps.cases.updateEnrolment(enrolment.id, { consentRemindersSent: reached }, now);
   return due[reached] ? { deferUntil: due[reached] } : { done: true, note: 'reminded (last)' };

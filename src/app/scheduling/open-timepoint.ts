@@ -1,4 +1,5 @@
 import { newQuestionnaireState } from '../../domain/conversation/new-questionnaire-state.js';
+import { whatsappTemplateVariables } from '../../domain/messaging/whatsapp-template-variables.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
@@ -70,7 +71,9 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
     const actions: TurnAction[] = [{ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'open', openedAt: now, remindersSent: 0 } }];
     let state = newQuestionnaireState(assessment.id, measure.id);
     if (enrolment.channel === 'whatsapp') {
-      actions.push({ type: 'send', purpose: 'invitation', text: invitation.replace('Reply LATER', 'Reply READY to start, LATER') });
+      const text = invitation.replace('Reply LATER', 'Reply READY to start, LATER');
+      const worker = await deps.staff.get(enrolment.workerId);
+      actions.push({ type: 'send', purpose: 'invitation', text, templateVariables: whatsappTemplateVariables({ orgName: deps.org.name, workerName: worker?.name, text }) });
     } else {
       const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, measure, state, event: { type: 'start' }, now, context });
       state = stepped.state;

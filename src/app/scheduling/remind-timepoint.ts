@@ -1,3 +1,4 @@
+import { whatsappTemplateVariables } from '../../domain/messaging/whatsapp-template-variables.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
@@ -57,7 +58,12 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
       enrolment: snapshot, assessment: conversation.assessment ?? opened, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder',
       context: conversation.context, history: conversation.history,
     });
-    const actions = [...stepped.actions, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];
+    // On WhatsApp a reminder usually goes outside the 24-hour window, as a template that needs its variables.
+    const worker = enrolment.channel === 'whatsapp' ? await deps.staff.get(enrolment.workerId) : null;
+    const reminders = stepped.actions.map((action) => (action.type === 'send' && enrolment.channel === 'whatsapp'
+      ? { ...action, templateVariables: whatsappTemplateVariables({ orgName: deps.org.name, workerName: worker?.name, text: action.text }) }
+      : action));
+    const actions = [...reminders, { type: 'update-assessment' as const, assessmentId: assessment.id, update: { remindersSent: reached } }];
     const next = { ...conversation, awaiting: stepped.done ? 'nothing' as const : 'questionnaire' as const, questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
     if (!(await commitTurn(turn, next, target, actions))) return { deferUntil: new Date(now.getTime() + 60_000), note: 'the conversation changed; trying again' };
     return outcome;

@@ -5,6 +5,7 @@ import { nextLocalTime } from '../../domain/schedule/next-local-time.js';
 import { utcToZoned } from '../../domain/schedule/utc-to-zoned.js';
 import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
 import type { DigestLog } from '../ports/digest-log.js';
+import type { NumberHealth } from '../ports/number-health.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 import type { ReportSource } from '../ports/report-source.js';
 import type { StaffMember } from '../ports/staff-directory.js';
@@ -15,7 +16,7 @@ export const digestTime = '09:30';
 /** How many earlier days' digests are read to know what was told: more than any item stays a candidate. */
 const rememberedDays = 2 * lapseLookbackDays;
 
-export type DigestDeps = CaseDeps & { reports: ReportSource; digests: DigestLog };
+export type DigestDeps = CaseDeps & { reports: ReportSource; digests: DigestLog; numbers: NumberHealth };
 
 /**
  * Each worker's daily nudge, by reference only, saying each thing once (digestNews): new lapses,
@@ -47,7 +48,7 @@ async function sendDigest(deps: DigestDeps, worker: StaffMember, today: LocalDat
   const records = await deps.digests.find(earlier);
   let text = records.find((record) => record.id === id)?.text;
   if (text === undefined) {
-    const candidates = await workerDigestData({ source: deps.reports, cases: deps.cases, org: deps.org }, { worker, today });
+    const candidates = await workerDigestData({ source: deps.reports, cases: deps.cases, numbers: deps.numbers, org: deps.org }, { worker, today });
     const news = digestNews(candidates, new Set(records.flatMap((record) => record.said)), { weekend: isoWeekday(today) >= 6 });
     const composed = workerDigest({ ...news, workerName: worker.name, orgName: deps.org.name, timeZone: deps.org.timezone });
     if (!composed) return false;

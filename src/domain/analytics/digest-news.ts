@@ -8,9 +8,12 @@ export interface DigestCandidates {
   readonly due: ReadonlyArray<{ readonly key: string; readonly reference: string; readonly dueAt: Date; readonly today: boolean }>;
   /** References with a safeguarding alert nobody has acknowledged. */
   readonly openAlerts: readonly string[];
+  /** People whose number was lately found to look wrong (repeatedly undeliverable); the key names the finding. */
+  readonly wrongNumbers?: ReadonlyArray<{ readonly key: string; readonly reference: string }>;
 }
 
 export type DigestNews = Pick<WorkerDigestInput, 'lapsed' | 'dueToday' | 'dueThisWeek' | 'openAlerts'> & {
+  readonly wrongNumbers: readonly string[];
   /** Keys to remember as told once this digest is sent. */
   readonly said: readonly string[];
 };
@@ -23,14 +26,17 @@ export type DigestNews = Pick<WorkerDigestInput, 'lapsed' | 'dueToday' | 'dueThi
  *   mentioned is said once, as due today;
  * - open alerts, every day until acknowledged: a safeguarding alert is the one thing worth
  *   repeating, and a digest is at most one a day;
+ * - a number that looks wrong, once;
  * - on Saturdays and Sundays (`weekend`), open alerts only. Nothing else is marked as told, so the
  *   weekend's lapses and newly due follow-ups come on Monday, and a due-today mention whose day
  *   was a weekend day is not made at all (it was said when it came within 7 days).
  */
 export function digestNews(candidates: DigestCandidates, said: ReadonlySet<string>, options: { readonly weekend: boolean }): DigestNews {
   const openAlerts = [...new Set(candidates.openAlerts)].sort(byReference);
-  if (options.weekend) return { lapsed: [], dueToday: [], dueThisWeek: [], openAlerts, said: [] };
+  if (options.weekend) return { lapsed: [], dueToday: [], dueThisWeek: [], openAlerts, wrongNumbers: [], said: [] };
   const told: string[] = [];
+  const wrongNumbers = (candidates.wrongNumbers ?? []).filter((item) => !said.has(`number:${item.key}`));
+  told.push(...wrongNumbers.map((item) => `number:${item.key}`));
   const lapsed = candidates.lapsed.filter((item) => !said.has(`lapse:${item.key}`));
   told.push(...lapsed.map((item) => `lapse:${item.key}`));
   const dueToday = candidates.due.filter((item) => item.today && !said.has(`today:${item.key}`));
@@ -44,6 +50,7 @@ export function digestNews(candidates: DigestCandidates, said: ReadonlySet<strin
     // A person already named as due today is not named again for a later timepoint.
     dueThisWeek: earliestPerPerson(dueSoon.filter((item) => !todayReferences.has(item.reference))),
     openAlerts,
+    wrongNumbers: [...new Set(wrongNumbers.map((item) => item.reference))].sort(byReference),
     said: [...new Set(told)],
   };
 }

@@ -13,7 +13,13 @@ import type { StepResult } from './step-result.js';
 import { withoutPause } from './without-pause.js';
 
 /** A reply while a question is out (asking, or paused: a reply to a paused question still counts). */
-export function handleReply(state: QuestionnaireState, text: string, now: Date, context: ResolvedStepContext): StepResult {
+export function handleReply(state: QuestionnaireState, text: string, now: Date, context: ResolvedStepContext, mediaCount = 0): StepResult {
+  // A picture or a voice note alone is not a wrong answer: it cannot be read at all. Say so, and
+  // leave the question as it was (no attempt counted, so it is never skipped or given up on for it).
+  if (mediaCount > 0 && text.trim() === '') {
+    const item = currentItem(state, context);
+    return { state, effects: [{ type: 'send', text: normaliseToGsm7(questionnaireWording.mediaOnly(item, context.language)), purpose: 'reprompt' }] };
+  }
   const parsed = parseReply(text, currentItem(state, context), context.language);
   if (parsed.kind === 'answer') return recordAndAdvance(state, { raw: text, value: parsed.value }, now, context);
   if (parsed.kind === 'invalid') return handleUnreadable(state, text, parsed.reason, now, context);

@@ -5,6 +5,7 @@
  */
 export type QuestionnaireEvent =
   | { readonly type: 'start' }
-  | { readonly type: 'reply'; readonly text: string }
+  /** `mediaCount`: pictures or voice notes that came with it (none can be read as an answer). */
+  | { readonly type: 'reply'; readonly text: string; readonly mediaCount?: number }
   | { readonly type: 'resume' }
   | { readonly type: 'reminder-due' };

@@ -20,6 +20,11 @@ export const questionnaireWording = {
     return options === '' ? reason : `${reason}\n${options}`;
   },
 
+  /** A picture, voice note or file with no text: what can be read, then what the question expects. */
+  mediaOnly(item: MeasureItem, language: string): string {
+    return questionnaireWording.reprompt(`Sorry, I can only read text replies. Please reply with ${describeExpectedAnswer(item)}.`, item, language);
+  },
+
   help(item: MeasureItem, canGoBack: boolean): string {
     const example = item.options[0]?.value ?? 1;
     const commands = [

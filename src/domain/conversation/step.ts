@@ -44,7 +44,7 @@ export function step(state: QuestionnaireState, event: QuestionnaireEvent, now: 
       if (state.pausedReason === 'invalid-replies') return unchanged;
       return reaskCurrentItem(state, resolved, questionnaireWording.reminderPrefix);
     case 'reply':
-      return handleReply(state, event.text, now, resolved);
+      return handleReply(state, event.text, now, resolved, event.mediaCount ?? 0);
   }
 }
 

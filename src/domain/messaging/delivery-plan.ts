@@ -1,3 +1,5 @@
+import { hasTemplateVariables } from './whatsapp-template-variables.js';
+
 export type Channel = 'sms' | 'whatsapp' | 'simulator';
 export type MessagePurpose = 'reply' | 'opt-out-confirmation' | 'consent' | 'invitation' | 'reminder' | 'alert' | 'digest' | 'summary' | 'notice';
 
@@ -33,7 +35,9 @@ export function planDelivery(input: {
   const insideWindow = input.lastInboundAt !== undefined && input.now.getTime() - input.lastInboundAt.getTime() < whatsappWindowMs;
   if (insideWindow || input.purpose === 'reply') return { kind: 'send', channel: 'whatsapp', body: input.body };
   const contentSid = input.templates[input.purpose];
-  if (contentSid) return { kind: 'template', channel: 'whatsapp', template: { contentSid, variables: input.templateVariables ?? {} } };
+  // A template with its variables missing is refused by WhatsApp: SMS, saying why, rather than that.
+  if (contentSid && hasTemplateVariables(input.templateVariables)) return { kind: 'template', channel: 'whatsapp', template: { contentSid, variables: input.templateVariables } };
+  if (contentSid) return whatsappFallback(input.smsAllowed, input.body, `no variables for the WhatsApp ${input.purpose} template outside the 24-hour window`);
   return whatsappFallback(input.smsAllowed, input.body, `no WhatsApp template for ${input.purpose} outside the 24-hour window`);
 }
 

@@ -18,7 +18,32 @@ describe('opting out', () => {
     return sendMessage(h.service.messaging.delivery, { channel: 'sms', phoneHash: phones.hash(phone), phoneEnc: contact?.phoneEnc ?? phones.encrypt(phone), body, purpose: 'notice' });
   };
 
-  it('when someone texts STOP, then they get one confirmation and every later message to them is refused', async () => {
+  it('when a service-user texts STOP mid-questionnaire, then they get one confirmation, their worker is told, and nothing more reaches them', async () => {
+    // A weekday morning, so the enrolment's texts go at once.
+    h.clock.setTo(new Date('2027-03-02T11:00:00Z'));
+    const phone = '+447700900211';
+    const worker = '+447700900212';
+    const { reference } = await h.enrolServiceUser(phone, { worker });
+    await say(phone, 'yes');
+    await waitFor(() => sentTo(phone).find((m) => /^Q1\/4/.test(m.body ?? '')), 10_000, 'first question');
+    await h.settled();
+    const before = sentTo(phone).length;
+
+    await say(phone, 'STOP');
+    await h.settled();
+    expect(sentTo(phone).slice(before).map((m) => m.body)).toEqual(["You won't get any more messages from Test Community Trust. Reply START if you change your mind."]);
+    expect(sentTo(worker).at(-1)?.body).toBe(`${reference} has opted out of messages (STOP). Nothing more will be sent to them.`);
+    expect(await h.database.db.collection('enrolments').findOne({ reference })).toMatchObject({ status: 'withdrawn' });
+
+    // What a job would send later is refused, and a later text gets no answer.
+    const id = await notify(phone);
+    expect((await h.service.messaging.delivery.messages.getOutbound(id))?.status).toBe('refused');
+    await say(phone, '7');
+    await h.settled();
+    expect(sentTo(phone)).toHaveLength(before + 1);
+  });
+
+  it('when a worker texts STOP, then they get one confirmation and every later message to them is refused', async () => {
     const phone = '+447700900201';
     await say(phone, 'Stop');
     const confirmation = await waitFor(() => sentTo(phone)[0]);

@@ -115,7 +115,8 @@ describe('Twilio webhooks', () => {
     expect(second.status).toBe(200);
     expect((await h.post('/webhooks/twilio/inbound', params)).status).toBe(200);
     await waitFor(() => h.fake.sent.some((m) => m.to === '+447700900105'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every turn has run and nothing waits to be sent: a second reply would be out by now.
+    await h.settled();
     expect(h.fake.sent.filter((m) => m.to === '+447700900105')).toHaveLength(1);
     expect(await h.database.db.collection('messages').countDocuments({ direction: 'in', _id: params.MessageSid as never })).toBe(1);
   });

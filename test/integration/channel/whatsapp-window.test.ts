@@ -1,5 +1,6 @@
 import type { MessagePurpose } from '../../../src/domain/messaging/delivery-plan.js';
 import { sendMessage } from '../../../src/app/channel/send-message.js';
+import { tellStaff } from '../../../src/app/cases/case-deps.js';
 import { invitationTemplate, messageSid, startChannelHarness, type ChannelHarness } from '../../support/channel-harness.js';
 import { waitFor } from '../../support/test-clock.js';
 
@@ -21,7 +22,61 @@ describe("WhatsApp's 24-hour window", () => {
     return h.database.db.collection('messages').findOne({ _id: id as never });
   };
 
-  it('when a person writes on WhatsApp, then the reply goes back on WhatsApp as free text', async () => {
+  describe('a service-user enrolled on WhatsApp', () => {
+    const phone = '+447700900311';
+    const worker = '+447700900312';
+    const onWhatsApp = () => h.fake.sent.filter((m) => m.to === `whatsapp:${phone}`);
+    const bySms = () => h.fake.sent.filter((m) => m.to === phone);
+
+    it('when they have never written, then the consent request goes by SMS, saying why, since no template is set for it', async () => {
+      h.clock.setTo(new Date('2027-03-02T11:00:00Z'));
+      await h.enrolServiceUser(phone, { channel: 'whatsapp', worker });
+      expect(onWhatsApp()).toEqual([]);
+      expect(bySms()).toEqual([expect.objectContaining({ body: expect.stringMatching(/reply YES or NO/) })]);
+      const stored = await h.database.db.collection('messages').findOne({ direction: 'out', purpose: 'consent' });
+      expect(stored).toMatchObject({ status: 'sent', sentVia: 'sms', fallbackReason: 'no WhatsApp template for consent outside the 24-hour window' });
+    });
+
+    it('when they then write on WhatsApp, then the questions come back on WhatsApp as free text', async () => {
+      await sayOnWhatsApp(phone, 'yes');
+      await h.settled();
+      expect(onWhatsApp().length).toBeGreaterThan(0);
+      expect(onWhatsApp().every((m) => m.body && !m.contentSid)).toBe(true);
+      expect(onWhatsApp().at(-1)?.body).toMatch(/^Q1\/4/);
+    });
+
+    it('when a day has passed since they wrote, then a business-initiated invitation uses the template and a notice, which has none, falls back to SMS', async () => {
+      h.clock.advance(25 * hours);
+      const smsBefore = bySms().length;
+      const invitation = await businessMessage(phone, 'invitation', 'Time for your check-in');
+      expect(invitation).toMatchObject({ status: 'sent', sentVia: 'whatsapp' });
+      expect(onWhatsApp().at(-1)).toMatchObject({ contentSid: invitationTemplate });
+      const reminder = await businessMessage(phone, 'notice', 'A reminder about your check-in');
+      expect(reminder).toMatchObject({ status: 'sent', sentVia: 'sms' });
+      expect(bySms().slice(smsBefore).map((m) => m.body)).toEqual(['A reminder about your check-in']);
+    });
+
+    it('when they write again, then the window opens again and replies and business messages go as WhatsApp free text', async () => {
+      await sayOnWhatsApp(phone, '7');
+      await h.settled();
+      expect(onWhatsApp().at(-1)?.body).toMatch(/^Q2\/4/);
+      const notice = await businessMessage(phone, 'invitation', 'Time for your check-in');
+      expect(notice).toMatchObject({ status: 'sent', sentVia: 'whatsapp' });
+      expect(onWhatsApp().at(-1)).toMatchObject({ body: 'Time for your check-in' });
+    });
+  });
+
+  it('when a worker who writes on WhatsApp is texted by the bot a day later, then it comes by SMS, the channel every staff phone has', async () => {
+    const phone = '+447700900313';
+    await sayOnWhatsApp(phone, 'STATUS');
+    await waitFor(() => h.fake.sent.find((m) => m.to === `whatsapp:${phone}`));
+    h.clock.advance(25 * hours);
+    const member = await h.registerStaff(phone);
+    await tellStaff(h.service.messaging.cases, member, 'SU-0099 has opted out of messages (STOP).', 'notice');
+    expect(h.fake.sent.filter((m) => m.to === phone).map((m) => m.body)).toEqual(['SU-0099 has opted out of messages (STOP).']);
+  });
+
+  it('when a worker writes on WhatsApp, then the reply goes back on WhatsApp as free text', async () => {
     await sayOnWhatsApp('+447700900301', 'hello from whatsapp');
     const reply = await waitFor(() => h.fake.sent.find((m) => m.to === 'whatsapp:+447700900301'));
     expect(reply.from).toBe('whatsapp:+447700900001');
@@ -58,8 +113,8 @@ describe("WhatsApp's 24-hour window", () => {
     await sayOnWhatsApp('+447700900305', 'hi');
     await waitFor(() => h.fake.sent.find((m) => m.to === 'whatsapp:+447700900305'));
     h.clock.advance(30 * hours);
-    const stored = await businessMessage('+447700900305', 'reminder', 'A reminder about your check-in');
-    expect(stored).toMatchObject({ status: 'sent', sentVia: 'sms', fallbackReason: 'no WhatsApp template for reminder outside the 24-hour window' });
+    const stored = await businessMessage('+447700900305', 'notice', 'A reminder about your check-in');
+    expect(stored).toMatchObject({ status: 'sent', sentVia: 'sms', fallbackReason: 'no WhatsApp template for notice outside the 24-hour window' });
     expect(h.fake.sent.filter((m) => m.to === '+447700900305')).toEqual([expect.objectContaining({ body: 'A reminder about your check-in', from: '+447700900000' })]);
   });
 
@@ -78,7 +133,7 @@ describe("WhatsApp's 24-hour window", () => {
     const hash = h.service.messaging.delivery.phones.hash('+447700900307');
     await h.database.db.collection('contacts').updateOne({ _id: hash as never }, { $set: { smsAllowed: false } });
     h.clock.advance(30 * hours);
-    const stored = await businessMessage('+447700900307', 'reminder', 'A reminder');
+    const stored = await businessMessage('+447700900307', 'notice', 'A reminder');
     expect(stored).toMatchObject({ status: 'failed', error: expect.stringContaining('has not agreed to SMS') });
     expect(h.fake.sent.filter((m) => m.to === '+447700900307')).toHaveLength(0);
   });

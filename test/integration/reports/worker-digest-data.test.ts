@@ -1,4 +1,5 @@
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
+import { createMongoNumberHealth } from '../../../src/adapters/mongo/mongo-number-health.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
 import type { StaffMember } from '../../../src/app/ports/staff-directory.js';
 import { workerDigestData, type WorkerDigestDeps } from '../../../src/app/reports/worker-digest-data.js';
@@ -26,7 +27,7 @@ describe('gathering a worker\'s daily digest from the database', () => {
     alice = await seed.addStaff('Alice Adams', 'worker');
     const bob = await seed.addStaff('Bob Brown', 'worker');
     dan = await seed.addStaff('Dan Davies', 'worker');
-    deps = { source: createMongoReportSource(database.db), cases: seed.cases, org: { timezone: 'Europe/London' } };
+    deps = { source: createMongoReportSource(database.db), cases: seed.cases, numbers: createMongoNumberHealth(database.db), org: { timezone: 'Europe/London' } };
 
     const person = async (name: string, worker: StaffMember) => {
       const enrolment = await seed.enrol(worker, '2026-04-01T10:00:00Z');

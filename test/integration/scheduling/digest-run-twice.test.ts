@@ -22,7 +22,7 @@ describe('a digest run twice', () => {
     await h.text(alex, 'ENROL 07700 900492');
     await h.text('+447700900492', 'yes');
     for (const answer of ['7', '8', '6', '3']) await h.text('+447700900492', answer);
-    deps = { ...h.service.messaging.cases, reports: h.service.messaging.reports, digests: createMongoDigestLog(h.database.db) };
+    deps = { ...h.service.messaging.cases, reports: h.service.messaging.reports, digests: createMongoDigestLog(h.database.db), numbers: h.service.messaging.numbers };
   });
   afterAll(async () => h.close());
 

@@ -1,6 +1,6 @@
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 import { waitFor } from '../../support/test-clock.js';
-import { travelTo } from '../../support/time-travel.js';
+import { jobsSettled, travelTo } from '../../support/time-travel.js';
 
 describe('a follow-up on time: invitation, reminders, lapse, restart', () => {
   let h: ConversationHarness;
@@ -57,7 +57,8 @@ describe('a follow-up on time: invitation, reminders, lapse, restart', () => {
     const before = h.inbox(robin).length;
     await h.restart({ beforeStart: () => void h.clock.setTo(new Date('2027-01-17T15:00:00Z')) });
     await waitFor(() => h.inbox(robin).length > before, 5000, 'reminder after restart');
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The restarted scheduler has run everything due and the outbox is empty: nothing more is coming.
+    await jobsSettled(h);
     expect(h.inbox(robin).slice(before)).toHaveLength(1);
     expect(await assessment('6w')).toMatchObject({ remindersSent: 2 });
   });

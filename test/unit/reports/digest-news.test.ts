@@ -6,6 +6,14 @@ const nothing: DigestCandidates = { lapsed: [], due: [], openAlerts: [] };
 const weekday = { weekend: false };
 
 describe('what is new for a worker\'s digest', () => {
+  it('when a number is found to look wrong, then it is said once, and not at the weekend (it waits for Monday)', () => {
+    const finding = { key: 'e1:2027-01-14T10:00:00.000Z', reference: 'SU-0042' };
+    const first = digestNews({ ...nothing, wrongNumbers: [finding] }, new Set(), weekday);
+    expect(first).toMatchObject({ wrongNumbers: ['SU-0042'], said: ['number:e1:2027-01-14T10:00:00.000Z'] });
+    expect(digestNews({ ...nothing, wrongNumbers: [finding] }, new Set(first.said), weekday)).toMatchObject({ wrongNumbers: [], said: [] });
+    expect(digestNews({ ...nothing, wrongNumbers: [finding] }, new Set(), { weekend: true })).toMatchObject({ wrongNumbers: [], said: [] });
+  });
+
   it('when a follow-up first comes within 7 days, then it is mentioned, and remembered as told', () => {
     const news = digestNews({ ...nothing, due: [{ key: 'e1:fri', reference: 'SU-0001', dueAt: friday, today: false }] }, new Set(), weekday);
     expect(news).toMatchObject({ dueThisWeek: [{ reference: 'SU-0001', dueAt: friday }], dueToday: [], said: ['due:e1:fri'] });
@@ -45,7 +53,7 @@ describe('what is new for a worker\'s digest', () => {
       due: [{ key: 'e1:fri', reference: 'SU-0001', dueAt: friday, today: false }],
       openAlerts: ['SU-0003'],
     };
-    expect(digestNews(everything, new Set(), { weekend: true })).toEqual({ lapsed: [], dueToday: [], dueThisWeek: [], openAlerts: ['SU-0003'], said: [] });
+    expect(digestNews(everything, new Set(), { weekend: true })).toEqual({ lapsed: [], dueToday: [], dueThisWeek: [], openAlerts: ['SU-0003'], wrongNumbers: [], said: [] });
     expect(digestNews({ ...everything, openAlerts: [] }, new Set(), { weekend: true })).toMatchObject({ lapsed: [], dueThisWeek: [], openAlerts: [] });
     expect(digestNews(everything, new Set(), weekday)).toMatchObject({ lapsed: ['SU-0002'], dueThisWeek: [{ reference: 'SU-0001' }] });
   });

@@ -18,6 +18,13 @@ describe('the worker digest text', () => {
     expect(workerDigest(quiet)).toBeNull();
   });
 
+  it('when a number looks wrong, then the digest says so by reference, after the alerts', () => {
+    expect(workerDigest({ ...quiet, wrongNumbers: ['SU-0042'], openAlerts: ['SU-0002'] })).toBe(
+      'Hi Alex, your Riverside Trust update.\nOpen alerts: SU-0002. Text ACK and the reference once dealt with.\n' +
+      'SU-0042: this number looks wrong. Please check the number with them.\nText STATUS for your full list.');
+    expect(workerDigest({ ...quiet, wrongNumbers: ['SU-0042', 'SU-0043'] })).toContain('SU-0042, SU-0043: these numbers look wrong. Please check the numbers with them.');
+  });
+
   it('when there is a little of everything, then alerts come first, then lapses, today, then the week ahead with local days', () => {
     const text = workerDigest({
       ...quiet,
