@@ -44,7 +44,7 @@ describe('one turn at a time per number', () => {
     expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `reply ${i}`));
   });
 
-  it('when one number texts two servers at once, then each reply is answered once and in the order received', async () => {
+  it('when one number texts two servers at once, then each text is answered once, one turn at a time, the replies in the order the turns ran', async () => {
     const phone = '+447700900501';
     const sids = Array.from({ length: 6 }, () => messageSid());
     await Promise.all(sids.map((sid, i) =>
@@ -52,13 +52,17 @@ describe('one turn at a time per number', () => {
     // Each turn records and sends its reply before its message is marked processed: once all six
     // are processed and the lock is free, every reply there will be has been sent.
     const inbound = await waitFor(async () => {
-      const found = await h.database.db.collection('messages').find({ direction: 'in', _id: { $in: sids as never[] } }).sort({ receivedAt: 1, _id: 1 }).toArray();
+      const found = await h.database.db.collection('messages').find({ direction: 'in', _id: { $in: sids as never[] } }).toArray();
       const locks = await h.database.db.collection('turnLocks').countDocuments();
       return found.length === 6 && found.every((m) => m.status === 'processed') && locks === 0 ? found : null;
     });
     const replies = h.fake.sent.filter((m) => m.to === phone);
     expect(replies).toHaveLength(6);
-    const arrivalOrder = inbound.map((m) => `answer ${sids.indexOf(m._id as unknown as string)}`);
-    expect(replies.map((m) => /"(answer \d)"/.exec(m.body ?? '')?.[1])).toEqual(arrivalOrder);
+    // Texts that reach two servers at the same moment have no order of their own (Twilio promises
+    // none either): what must hold is that the turns ran one after another and each reply went
+    // out before the next turn began, so the replies follow the order the turns were processed in.
+    const turnOrder = [...inbound].sort((a, b) => (a.processedAt as Date).getTime() - (b.processedAt as Date).getTime()).map((m) => `answer ${sids.indexOf(m._id as unknown as string)}`);
+    expect(new Set(turnOrder).size).toBe(6);
+    expect(replies.map((m) => /"(answer \d)"/.exec(m.body ?? '')?.[1])).toEqual(turnOrder);
   });
 });
