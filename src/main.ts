@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import os from 'node:os';
 import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './adapters/agenda/create-scheduler.js';
 import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler.js';
 import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
+import { createDueSweeper, type DueSweeper } from './app/scheduling/due-sweeper.js';
+import { createDueWorkScheduler } from './app/scheduling/due-work-scheduler.js';
+import { dueKinds, type DueKind } from './app/ports/due-work.js';
+import { createMongoDueWork } from './adapters/mongo/mongo-due-work.js';
+import { migrateAgendaJobs } from './adapters/mongo/migrate-agenda-jobs.js';
 import { scheduleRecurringJobs } from './adapters/agenda/schedule-recurring-jobs.js';
 import { ScaledClock } from './adapters/clock/scaled-clock.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -28,6 +35,8 @@ export interface RunningService {
   address: string;
   mongo: MongoConnection;
   scheduler: SchedulerHandle;
+  /** This process's sweep of due items (follow-ups, reminders, lapses, consent chases, escalations). */
+  sweeper: DueSweeper;
   messaging: Messaging;
   jobs: JobScheduler;
   /** The service's clock (a ScaledClock under TIME_SCALE: the demo skips it ahead). */
@@ -57,6 +66,9 @@ export interface StartOptions {
    * round-trip benchmark and test can count the commands an operation costs. Off in production.
    */
   monitorCommands?: boolean;
+  /** Due items claimed per sweep batch (default 100) and worked at once (default 8). */
+  dueBatchSize?: number;
+  dueConcurrency?: number;
 }
 
 /** Composition root: config -> Mongo -> indexes -> scheduler -> HTTP. */
@@ -70,6 +82,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
   if ((await migrateContactRecords(mongo.db)).migrated) logger.info('moved conversations onto their numbers\' records (once)');
+  const converted = await migrateAgendaJobs(mongo.db);
+  if (converted) logger.info(converted, 'per-subject Agenda jobs converted into due items (once)');
 
   const clock = options.clock ?? (config.timeScale === 1 ? systemClock : new ScaledClock(config.timeScale));
   if (clock instanceof ScaledClock) {
@@ -77,12 +91,32 @@ export async function startService(config: Config, logger: Logger, options: Star
   }
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
-  const jobs = createAgendaJobScheduler(scheduler.agenda, mongo.db, clock);
+  const due = createMongoDueWork(mongo.db);
+  // The sweep needs the handlers, which need the scheduler: it is filled in below.
+  const wakeSweep = { wake: () => {} };
+  const jobs = createDueWorkScheduler({
+    due, recurring: createAgendaJobScheduler(scheduler.agenda, mongo.db, clock), clock, timezone: config.org.timezone, wake: () => wakeSweep.wake(),
+  });
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
-  defineCaseJobs(scheduler, caseJobHandlers({
-    ...messaging.cases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
-  }), clock, logger);
+  const handlers = caseJobHandlers({
+    ...messaging.scheduledCases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
+  });
+  defineCaseJobs(scheduler, { 'digest:daily': handlers['digest:daily'], 'summary:weekly': handlers['summary:weekly'] }, clock, logger);
+  const sweeper = createDueSweeper({
+    due,
+    handlers: Object.fromEntries(dueKinds.map((kind) => [kind, handlers[kind]])) as Record<DueKind, (typeof handlers)[DueKind]>,
+    clock,
+    logger,
+    timezone: config.org.timezone,
+    owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: options.scheduler?.lockLifetimeMs ?? 5 * 60_000,
+    batchSize: options.dueBatchSize ?? 100,
+    concurrency: options.dueConcurrency ?? 8,
+    everyMs: options.scheduler?.processEveryMs ?? 1000,
+    onError: (error) => logger.error({ err: error }, 'due-work sweep failed'),
+  });
+  wakeSweep.wake = () => sweeper.wake();
   await scheduleRecurringJobs(scheduler, jobs, clock, config.org.timezone);
   const simulator = options.simulator
     ? createSimulatorBackend({
@@ -122,6 +156,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   // The clock may read differently from when the jobs were saved (a restarted demo under TIME_SCALE).
   if (clock !== systemClock) await jobs.realign();
   await scheduler.start();
+  sweeper.start();
   // What a stopped process left behind, at once rather than at the first periodic sweep: turns it
   // had not finished (any age: a turn another process is running holds its number's lock) and
   // messages it had not sent. Tests that drive the sweeps themselves turn this off with the sweeps.
@@ -136,11 +171,12 @@ export async function startService(config: Config, logger: Logger, options: Star
     address,
     mongo,
     scheduler,
+    sweeper,
     messaging,
     jobs,
     clock,
     simulator,
-    stop: (timeoutMs = 9000) => (stopping ??= shutdown({ server, scheduler, mongo, logger, inbox: messaging.inbox, intake: messaging.intake, simulator }, timeoutMs)),
+    stop: (timeoutMs = 9000) => (stopping ??= shutdown({ server, scheduler, sweeper, dispatcher: messaging.dispatcher, mongo, logger, inbox: messaging.inbox, intake: messaging.intake, simulator }, timeoutMs)),
   };
 }
 
@@ -150,10 +186,10 @@ export async function startService(config: Config, logger: Logger, options: Star
  * message stays received and its job locked, so the next start finishes it exactly once.
  */
 async function shutdown(
-  parts: { server: Server; scheduler: SchedulerHandle; mongo: MongoConnection; logger: Logger; inbox: Messaging['inbox']; intake: Messaging['intake']; simulator?: SimulatorBackend },
+  parts: { server: Server; scheduler: SchedulerHandle; sweeper: DueSweeper; dispatcher: Messaging['dispatcher']; mongo: MongoConnection; logger: Logger; inbox: Messaging['inbox']; intake: Messaging['intake']; simulator?: SimulatorBackend },
   timeoutMs: number,
 ) {
-  const { server, scheduler, mongo, logger, inbox, intake, simulator } = parts;
+  const { server, scheduler, sweeper, dispatcher, mongo, logger, inbox, intake, simulator } = parts;
   const deadline = Date.now() + timeoutMs;
   logger.info('shutting down: no new requests, draining jobs');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -165,7 +201,10 @@ async function shutdown(
   const budget = Math.max(0, deadline - Date.now() - 1000);
   // Webhooks already answered may still be starting their turns: let requests finish first.
   await settleWithin(closed, Math.min(budget, 2000));
-  const [drained, idle] = await Promise.all([scheduler.drain(Math.max(0, deadline - Date.now() - 1000)), inbox.idle(Math.max(0, deadline - Date.now() - 1000))]);
+  const left = () => Math.max(0, deadline - Date.now() - 1000);
+  const [drained, idle, swept] = await Promise.all([scheduler.drain(left()), inbox.idle(left()), sweeper.drain(left())]);
+  if (swept.timedOut) logger.warn('a due-work batch was still running at shutdown; its claims will expire and the next sweep finishes it');
+  if (!(await dispatcher.idle(left()))) logger.warn('texts still queued at shutdown; they stay recorded and the outbox sweep sends them');
   if (drained.timedOut) logger.warn({ running: drained.running }, 'jobs still running at shutdown; their locks will expire and they will be retried');
   if (!idle) logger.warn('turns still running at shutdown; their messages stay received and the next start finishes them');
   // Requests still in flight get what is left of the budget, then their connections are cut.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startDatabase } from '../database/start-database.js';
 import { benchAnswerTurns } from './bench-answer-turns.js';
 import { benchChannel } from './bench-channel.js';
+import { benchFanOut } from './bench-fan-out.js';
 import { benchParsing } from './bench-parsing.js';
 import { benchRoundTrips } from './bench-round-trips.js';
 
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const fresh = (part: string) => `${database.uri.replace(/\/$/, '')}/bench_${part}_${randomUUID().slice(0, 8)}`;
   try {
     await timed('round trips', () => benchRoundTrips(fresh('trips')));
+    // Issue 19: invitations due at one instant, swept in batches (one instance; then two sharing).
+    await timed('fan-out', () => benchFanOut(fresh('fanout'), { people: Number(process.env.BENCH_FAN_OUT ?? 10_000), processes: 1 }));
+    await timed('fan-out, two instances', () => benchFanOut(fresh('fanout2'), { people: 1000, processes: 2 }));
     await timed('answer turns and growth', () => benchAnswerTurns(fresh('growth'), {
       // Today one answer turn on the full database takes tens of seconds (its tail as long again),
       // so the full side stops after a minute; once turns read by _id, all 30 fit easily.

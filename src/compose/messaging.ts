@@ -31,6 +31,7 @@ import { createFileSpool } from '../adapters/spool/file-spool.js';
 import { recordStatus } from '../app/channel/record-status.js';
 import { createMongoOnceLog } from '../adapters/mongo/mongo-once-log.js';
 import { sendMessage, sendMessages } from '../app/channel/send-message.js';
+import { createDispatcher } from '../app/channel/dispatcher.js';
 import { sweepOutbox } from '../app/channel/sweep-outbox.js';
 import { archiveMessages } from '../app/channel/archive-messages.js';
 import type { Config } from '../config.js';
@@ -44,7 +45,7 @@ export type Messaging = ReturnType<typeof composeMessaging>;
  * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
  * way, with a fake Twilio behind the real SDK.
  */
-export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[] }) {
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[]; dispatchConcurrency?: number }) {
   const { config, db, logger, clock } = input;
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
@@ -84,6 +85,15 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     sendMany: (batch) => sendMessages(delivery, batch),
     jobs: input.jobs,
     locks,
+  };
+  // Scheduled work (the due-item sweep) records its texts and leaves the sending to the dispatcher.
+  const dispatcher = createDispatcher({
+    concurrency: input.dispatchConcurrency ?? 8, maxQueued: 500, onError: (error) => logger.error({ err: error }, 'dispatching a message failed; the outbox sweep will settle it'),
+  });
+  const scheduledCases: CaseDeps = {
+    ...cases,
+    send: async (message) => (await sendMessages(delivery, [message], dispatcher))[0] as string,
+    sendMany: (batch) => sendMessages(delivery, batch, dispatcher),
   };
   const strangerLimits = createMongoOnceLog(db, 'strangerReplies');
   const bot = new PromptlyBot((message, lock) => handleTurn(cases, message, lock));
@@ -127,6 +137,9 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     numbers,
     intake,
     cases,
+    /** The same use-case dependencies for scheduled work: texts go through the dispatcher. */
+    scheduledCases,
+    dispatcher,
     apiTokens: createMongoApiTokens(db),
     reports: createMongoReportSource(db),
     inbox,

@@ -78,7 +78,7 @@ async function textAndWait(rig: ServiceRig, from: string, body: string, replies:
 }
 
 /** Enrols, consents and answers all four ONS4 questions, uncounted; returns the 6-week follow-up this schedules. */
-async function completeBaseline(rig: ServiceRig, counter: CommandCounter, phone: string) {
+export async function completeBaseline(rig: ServiceRig, counter: Pick<CommandCounter, 'quiet'>, phone: string) {
   const steps: Array<[string, string, RegExp]> = [
     [worker, `ENROL ${phone}`, /^Enrolled SU-\d+/], [phone, 'YES', /^Q1\/4 /], [phone, '7', /^Q2\/4 /], [phone, '8', /^Q3\/4 /], [phone, '6', /^Q4\/4 /], [phone, '3', /^Thank you/],
   ];

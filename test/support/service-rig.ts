@@ -35,7 +35,7 @@ export interface ServiceRig {
  * once an hour (its first poll comes at start-up), with the sweeps off: nothing runs in the
  * background while an operation is being counted or timed.
  */
-export async function startServiceRig(mongodbUri: string, options: Pick<StartOptions, 'monitorCommands'> = {}): Promise<ServiceRig> {
+export async function startServiceRig(mongodbUri: string, options: Pick<StartOptions, 'monitorCommands'> & { env?: Record<string, string> } = {}): Promise<ServiceRig> {
   const clock = new TestClock();
   clock.setTo(rigStartsAt);
   const fake = await startFakeTwilio({ now: () => clock.now() });
@@ -46,6 +46,8 @@ export async function startServiceRig(mongodbUri: string, options: Pick<StartOpt
     TWILIO_AUTH_TOKEN: fake.authToken,
     TWILIO_SMS_FROM: '+447700900000',
     TWILIO_API_BASE: fake.url,
+    // Instances sharing one database (the fan-out benchmark) must share its encryption key.
+    ...options.env,
   });
   const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     clock,

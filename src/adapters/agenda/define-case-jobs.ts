@@ -8,7 +8,7 @@ import type { SchedulerHandle } from './create-scheduler.js';
  * (so a job run twice, or late after a restart, is harmless). A use case that says "not yet" gets
  * the same job moved to that instant.
  */
-export function defineCaseJobs(scheduler: SchedulerHandle, handlers: CaseJobHandlers, clock: Clock, logger: Logger): void {
+export function defineCaseJobs(scheduler: SchedulerHandle, handlers: Partial<CaseJobHandlers>, clock: Clock, logger: Logger): void {
   for (const [action, handler] of Object.entries(handlers) as Array<[JobAction, CaseJobHandlers[JobAction]]>) {
     scheduler.agenda.define<{ subjectId: string; at?: Date }>(action, async (job) => {
       const outcome = await handler(job.attrs.data.subjectId);

@@ -41,6 +41,10 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'messageEvents', key: { messageId: 1, source: 1 }, options: { name: 'messageId_source' } },
   { collection: 'messageArchive', key: { phoneHash: 1, realAt: 1 }, options: { name: 'phoneHash_realAt' } },
   { collection: 'messageArchive', key: { providerSid: 1 }, options: { name: 'providerSid' } },
+  // Due work: swept by instant; the versions of one action and subject compared by key; claims by item.
+  { collection: 'dueItems', key: { dueAt: 1 }, options: { name: 'dueAt' } },
+  { collection: 'dueItems', key: { key: 1 }, options: { name: 'key' } },
+  { collection: 'dueClaims', key: { item: 1 }, options: { name: 'item' } },
 ];
 
 /** Creates the indexes (idempotent: MongoDB ignores an identical existing index). Returns their names. */

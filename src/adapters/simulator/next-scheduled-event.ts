@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { CaseStore } from '../../app/ports/case-store.js';
 import type { JobAction } from '../../app/ports/job-scheduler.js';
+import { createMongoDueWork } from '../mongo/mongo-due-work.js';
 
 export interface ScheduledEvent {
   at: Date;
@@ -14,15 +15,26 @@ interface JobDoc {
 }
 
 /**
- * The earliest thing the service will do by itself after `now`: a pending case job (its instant
- * in the service's own time is `data.at`), or an outbox message held back by quiet hours.
- * Read straight from MongoDB, which holds every schedule (Agenda only fires the jobs).
+ * The earliest thing the service will do by itself after `now`: a due item (follow-ups, reminders,
+ * lapses, consent chases, escalations), a recurring job (the digest, the summary: their instant in
+ * the service's own time is `data.at`), or an outbox message held back by quiet hours. Read
+ * straight from MongoDB, which holds every schedule.
  */
 export async function nextScheduledEvent(db: Db, cases: CaseStore, now: Date): Promise<ScheduledEvent | null> {
-  const [jobs, held] = await Promise.all([
+  const [recurring, items, held] = await Promise.all([
     db.collection<JobDoc>('agendaJobs').find({ 'data.at': { $exists: true }, nextRunAt: { $ne: null }, disabled: { $ne: true } }, { projection: { name: 1, data: 1 } }).toArray(),
+    createMongoDueWork(db).upcoming(now, 200),
     db.collection('messages').find({ direction: 'out', status: 'pending', nextAttemptAt: { $gt: now } }).sort({ nextAttemptAt: 1 }).limit(1).toArray(),
   ]);
+  // Only the newest version of each action and subject will act (a cancellation acts on nothing).
+  const newest = new Map<string, number>();
+  for (const item of items) newest.set(`${item.kind}|${item.subject}`, Math.max(newest.get(`${item.kind}|${item.subject}`) ?? -Infinity, item.version));
+  const jobs: JobDoc[] = [
+    ...recurring,
+    ...items
+      .filter((item) => !item.cancelled && item.version === newest.get(`${item.kind}|${item.subject}`))
+      .map((item) => ({ name: item.kind, data: { subjectId: item.subject, at: item.dueAt } })),
+  ];
   // Few jobs in a demo, and `data.at` may be stored as a string: compare in code, not in the query.
   const upcoming = jobs
     .map((doc) => ({ doc, at: new Date(doc.data?.at ?? Number.NaN) }))

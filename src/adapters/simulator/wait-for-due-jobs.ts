@@ -8,7 +8,7 @@ interface JobDoc {
 }
 
 /**
- * Waits, up to `timeoutMs`, until no case job is due or running by the service's clock: after a
+ * Waits, up to `timeoutMs`, until no due item or recurring job is due or running by the service's clock: after a
  * skip ahead, until what it set off (invitations, reminders, digests) has run and scheduled what
  * comes next. Answers whether that happened in time; a slower job is simply left to finish.
  */
@@ -19,7 +19,8 @@ export async function waitForDueJobs(db: Db, clock: Clock, timeoutMs = 5000): Pr
     const found = await jobs.find({ 'data.at': { $exists: true }, disabled: { $ne: true } }, { projection: { data: 1, nextRunAt: 1, lockedAt: 1 } }).toArray();
     const now = clock.now().getTime();
     // A running one-off job has no nextRunAt until it finishes (and, if it defers, saves a new one).
-    const busy = found.some((job) => job.lockedAt || (job.nextRunAt && new Date(job.data?.at ?? Number.NaN).getTime() <= now));
+    const dueItems = await db.collection<{ dueAt: Date }>('dueItems').countDocuments({ dueAt: { $lte: clock.now() } });
+    const busy = dueItems > 0 || found.some((job) => job.lockedAt || (job.nextRunAt && new Date(job.data?.at ?? Number.NaN).getTime() <= now));
     if (!busy) return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 100));

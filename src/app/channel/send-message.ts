@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contact } from '../ports/contact-book.js';
 import type { OutboundMessage } from '../ports/message-log.js';
 import { deliverClaimedMany, deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import type { Dispatcher } from './dispatcher.js';
 
 /** What a caller says about a message; the outbox adds the id, status and bookkeeping. */
 export type MessageRequest = Pick<OutboundMessage, 'channel' | 'phoneHash' | 'phoneEnc' | 'body' | 'purpose' | 'templateVariables' | 'replyTo' | 'fallbackOf' | 'fallbackReason'> & {
@@ -29,7 +30,7 @@ export async function sendMessage(deps: DeliveryDeps, request: MessageRequest): 
  * and what became of them recorded in one write (a turn's replies, an invitation and its first
  * question). Returns their ids.
  */
-export async function sendMessages(deps: DeliveryDeps, requests: MessageRequest[]): Promise<string[]> {
+export async function sendMessages(deps: DeliveryDeps, requests: MessageRequest[], dispatcher?: Dispatcher): Promise<string[]> {
   const now = deps.clock.now();
   const records = requests.map((request) => {
     const { notBefore, id = randomUUID(), contact: _contact, ...rest } = request;
@@ -40,9 +41,15 @@ export async function sendMessages(deps: DeliveryDeps, requests: MessageRequest[
   });
   const inserted = await deps.messages.insertOutboundMany(records);
   const claimed = records.filter((message, i) => inserted[i] === 'inserted' && message.status === 'sending');
-  await deliverClaimedMany(deps, claimed, requests.find((request) => request.contact)?.contact);
-  // A duplicate is a replayed turn's message, recorded before the crash: the claim sends it only
-  // if it is still pending and due; one left "sending" is the recovery rule's to settle.
-  for (const [i, message] of records.entries()) if (inserted[i] === 'duplicate') await deliverMessage(deps, message.id);
+  const deliver = async () => {
+    await deliverClaimedMany(deps, claimed, requests.find((request) => request.contact)?.contact);
+    // A duplicate is a replayed turn's message, recorded before the crash: the claim sends it only
+    // if it is still pending and due; one left "sending" is the recovery rule's to settle.
+    for (const [i, message] of records.entries()) if (inserted[i] === 'duplicate') await deliverMessage(deps, message.id);
+  };
+  // Scheduled work hands its texts to the dispatcher (recorded and claimed already: a crash before
+  // they go leaves them "sending", which the outbox sweep settles); a turn sends its replies itself.
+  if (dispatcher) await dispatcher.enqueue(deliver);
+  else await deliver();
   return records.map((message) => message.id);
 }

@@ -18,9 +18,10 @@ describe('WhatsApp templates outside the 24-hour window', () => {
   };
   /** The instant a job of this kind is for, by the service's clock. */
   const jobAt = async (name: string) => {
-    const job = await h.database.db.collection('agendaJobs').findOne({ name, nextRunAt: { $ne: null } });
-    if (!job?.data?.at) throw new Error(`no ${name} job waiting`);
-    return new Date(job.data.at as Date);
+    // The newest version of a subject's item is the live one (a reschedule voids the older ones).
+    const [item] = await h.database.db.collection('dueItems').find({ kind: name }).sort({ version: -1 }).limit(1).toArray();
+    if (!item?.dueAt || item.cancelled) throw new Error(`no ${name} item waiting`);
+    return new Date(item.dueAt as Date);
   };
   const variablesOf = (message: FakeSentMessage | undefined) => {
     expect(message?.contentVariables).toEqual(expect.any(String));
