@@ -63,6 +63,11 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
       case 'update-enrolment':
         await deps.cases.updateEnrolment(action.enrolmentId, action.update, at);
         break;
+      case 'reinstate-enrolment':
+        if (!(await deps.cases.reinstateEnrolment({ id: action.enrolmentId, serviceUserId: action.serviceUserId }, action.status, at))) {
+          deps.logger.warn({ enrolmentId: action.enrolmentId }, 'START found another live enrolment for this person; the old one stays ended');
+        }
+        break;
       case 'raise-alert':
         await raiseAlert(deps, { ...target, enrolment: enrolment() }, action);
         break;

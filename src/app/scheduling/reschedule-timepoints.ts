@@ -1,6 +1,7 @@
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import type { Assessment } from '../ports/case-store.js';
+import type { JobAction } from '../ports/job-scheduler.js';
 
 /**
  * An enrolment is live again (a worker's RESUME, the person's START after STOP): the jobs that
@@ -11,27 +12,35 @@ import type { Assessment } from '../ports/case-store.js';
  * - a follow-up still to come, or due while it was paused, gets its opening (at once if it is due;
  *   the handler waits for the send window).
  * Timepoints whose window has closed are left as they are. Every job is upserted, so running this
- * twice schedules each once. Returns the assessments it rescheduled.
+ * twice schedules each once.
  */
-export async function rescheduleTimepoints(deps: Pick<CaseDeps, 'cases' | 'jobs' | 'clock' | 'programmes' | 'org'>, enrolmentId: string, assessments?: readonly Assessment[]): Promise<Assessment[]> {
-  const now = deps.clock.now();
-  const all = assessments ?? (await deps.cases.assessmentsOf(enrolmentId));
-  const rescheduled: Assessment[] = [];
-  for (const assessment of all) {
+export async function rescheduleTimepoints(deps: Pick<CaseDeps, 'cases' | 'jobs' | 'clock' | 'programmes' | 'org'>, enrolmentId: string): Promise<void> {
+  const jobs = await timepointJobs(deps, await deps.cases.assessmentsOf(enrolmentId), deps.clock.now());
+  for (const job of jobs) await deps.jobs.schedule(job.action, job.subjectId, job.at);
+}
+
+export interface PlannedJob {
+  action: JobAction;
+  subjectId: string;
+  at: Date;
+}
+
+/** The jobs rescheduleTimepoints puts back, as data (a turn commits them with its state). */
+export async function timepointJobs(deps: Pick<CaseDeps, 'programmes' | 'org'>, assessments: readonly Assessment[], now: Date): Promise<PlannedJob[]> {
+  const jobs: PlannedJob[] = [];
+  for (const assessment of assessments) {
     if (assessment.closesAt <= now) continue;
     if (['open', 'in-progress'].includes(assessment.status) && assessment.openedAt) {
       const programme = await deps.programmes.get(assessment.programmeId);
       const due = reminderInstants(assessment.openedAt, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
       const next = due[assessment.remindersSent ?? 0];
-      if (next) await deps.jobs.schedule('timepoint:remind', assessment.id, later(next, now));
-      await deps.jobs.schedule('timepoint:lapse', assessment.id, assessment.closesAt);
-      rescheduled.push(assessment);
+      if (next) jobs.push({ action: 'timepoint:remind', subjectId: assessment.id, at: later(next, now) });
+      jobs.push({ action: 'timepoint:lapse', subjectId: assessment.id, at: assessment.closesAt });
     } else if (assessment.status === 'scheduled') {
-      await deps.jobs.schedule('timepoint:open', assessment.id, later(assessment.dueAt, now));
-      rescheduled.push(assessment);
+      jobs.push({ action: 'timepoint:open', subjectId: assessment.id, at: later(assessment.dueAt, now) });
     }
   }
-  return rescheduled;
+  return jobs;
 }
 
 function later(a: Date, b: Date): Date {
