@@ -56,10 +56,17 @@ describe('PAUSE and RESUME of a follow-up', () => {
     await h.text(alex, 'RESUME SU-0001');
     expect(h.inbox(alex).at(-1)).toBe('SU-0001 resumed.');
     await waitFor(() => reminders(robin).length === 1, 5000, 'the reminder missed while paused');
+    // The job has finished and is waiting for day 5 before the clock moves there.
+    await waitFor(async () => {
+      const job = await h.database.db.collection('agendaJobs').findOne({ name: 'timepoint:remind', 'data.subjectId': followUp?._id });
+      return !job?.lockedAt && job?.data?.at instanceof Date && job.data.at > h.clock.now();
+    }, 5000, 'the reminder job waiting for day 5');
 
     await travelTo(h, '2027-01-17T10:00:05Z', 0);
     await waitFor(() => reminders(robin).length === 2, 5000, 'the day-5 reminder');
-    expect(await assessmentOf('SU-0001', '6w')).toMatchObject({ status: 'open', remindersSent: 2 });
+    // The turn records the count after the text goes.
+    await waitFor(async () => (await assessmentOf('SU-0001', '6w'))?.remindersSent === 2, 5000, 'two reminders counted');
+    expect(await assessmentOf('SU-0001', '6w')).toMatchObject({ status: 'open' });
   });
 
   it('when a follow-up falls due while someone is paused, then RESUME opens it at once rather than a day later', async () => {
