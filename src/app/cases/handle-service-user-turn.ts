@@ -146,6 +146,8 @@ async function consent(deps: CaseDeps, conversation: Conversation, answer: 'yes'
   const active: Enrolment = { ...enrolment, status: transition.status, consent: record };
   const opened = await openBaseline(deps, active, now);
   actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
+  // ENROL promised "we will tell you when they reply": by reference only, in working hours (tellWorker).
+  actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} agreed to the questions; baseline started.` });
   return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions };
 }
 

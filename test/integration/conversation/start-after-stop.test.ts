@@ -86,6 +86,8 @@ describe('START after STOP', () => {
     await h.text(dee, 'STOP');
     await travelTo(h, '2027-01-19T20:00:05Z', 0);
     await waitFor(async () => (await assessmentOf('SU-0004', '6w'))?.status === 'lapsed', 10_000, 'the follow-up lapsed');
+    // In working hours, when notices to workers go at once.
+    h.clock.setTo(new Date('2027-01-20T11:00:00Z'));
     await h.text(dee, 'START');
     expect(h.inbox(dee).at(-1)).toBe('Welcome back: Test Community Trust can message you again. There are no more check-ins planned for you. Reply STOP at any time to stop.');
     expect(h.inbox(alex).at(-1)).toBe('SU-0004 texted START after STOP, but no check-ins are left to ask them (their last window closed meanwhile). To ask again, enrol them again.');
