@@ -77,10 +77,16 @@ describe('START after STOP', () => {
     await waitFor(async () => (await assessmentOf('SU-0004', '6w'))?.status === 'cancelled', 10_000, 'follow-up cancelled while opted out');
 
     h.clock.setTo(new Date('2027-01-13T11:00:00Z'));
+    const before = h.inbox(dee).length;
     await h.text(dee, 'START');
-    expect(h.inbox(dee).at(-1)).toBe('Welcome back: Test Community Trust can message you again. Your next check-in is due Wednesday 13 January. Reply STOP at any time to stop.');
     expect(h.inbox(alex).at(-1)).toBe('SU-0004 texted START after STOP: texts are back on, and their 6-week check-in is due Wednesday 13 January.');
-    await waitFor(() => h.inbox(dee).some((text) => /time for your 6-week check-in/.test(text)), 5000, 'the follow-up invitation');
+    // The follow-up's opening runs as soon as the START's turn has put it back.
+    await waitFor(() => h.inbox(dee).length >= before + 3, 5000, 'the follow-up invitation and first question');
+    expect(h.inbox(dee).slice(before)).toEqual([
+      'Welcome back: Test Community Trust can message you again. Your next check-in is due Wednesday 13 January. Reply STOP at any time to stop.',
+      expect.stringMatching(/time for your 6-week check-in/),
+      expect.stringMatching(/^Q1\/4 /),
+    ]);
     expect(await assessmentOf('SU-0004', '6w')).toMatchObject({ status: 'open' });
 
     await h.text(dee, 'STOP');
