@@ -74,6 +74,13 @@ export function createMongoCaseStore(db: Db): CaseStore {
       await enrolments.updateOne({ _id: id }, { $set: { ...update, updatedAt: at } });
       if (update.status && !liveStatuses.includes(update.status)) await live.deleteOne({ enrolmentId: id });
     },
+    async reinstateEnrolment({ id, serviceUserId }, status, at) {
+      // The marker first: it is what makes this the person's one live enrolment (see startEnrolment).
+      const claimed = await insertUnlessPresent(() => live.insertOne({ _id: serviceUserId, enrolmentId: id }));
+      if (claimed === 'present' && (await live.findOne({ _id: serviceUserId }))?.enrolmentId !== id) return false;
+      await enrolments.updateOne({ _id: id }, { $set: { status, optedOut: null, updatedAt: at } });
+      return true;
+    },
     async enrolment(id) {
       const doc = await enrolments.findOne({ _id: id });
       return doc ? withId(doc) : null;

@@ -2,7 +2,9 @@ import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import type { EnrolmentSnapshot } from '../ports/case-store.js';
 import type { Contact } from '../ports/contact-book.js';
 import { scheduleEscalation } from '../scheduling/escalate-alert.js';
+import { redirectedToManagers } from '../../domain/cases/redirected-to-managers.js';
 import { managersOf, tellStaff, type CaseDeps } from './case-deps.js';
+import { reachWorker, tellWorker } from './tell-worker.js';
 import type { TurnAction } from './turn-action.js';
 
 /** Who the turn's `send` actions go to, and on which channel. */
@@ -63,11 +65,16 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
       case 'update-enrolment':
         await deps.cases.updateEnrolment(action.enrolmentId, action.update, at);
         break;
+      case 'reinstate-enrolment':
+        if (!(await deps.cases.reinstateEnrolment({ id: action.enrolmentId, serviceUserId: action.serviceUserId }, action.status, at))) {
+          deps.logger.warn({ enrolmentId: action.enrolmentId }, 'START found another live enrolment for this person; the old one stays ended');
+        }
+        break;
       case 'raise-alert':
         await raiseAlert(deps, { ...target, enrolment: enrolment() }, action);
         break;
       case 'tell-worker':
-        await tellWorker(deps, enrolment(), action.text, action.purpose);
+        await tellWorker(deps, enrolment(), action.text, { purpose: action.purpose });
         break;
       case 'audit':
         await deps.audit.record({ ...action.entry, at });
@@ -94,12 +101,9 @@ async function raiseAlert(deps: CaseDeps, target: TurnTarget & { enrolment: Enro
   await scheduleEscalation(deps, alert);
   await deps.audit.record({ actor: 'bot', action: 'alert.open', subject: enrolment.reference, at, details: { measure: action.measureId, item: action.itemId } });
   const text = `URGENT from promptly: ${enrolment.reference} gave an answer on a risk question (${action.measureId.toUpperCase()}) and has been sent crisis contacts. Please contact them today, then reply ACK ${enrolment.reference}.`;
-  await tellWorker(deps, enrolment, text, 'alert');
-  for (const manager of await managersOf(deps)) await tellStaff(deps, manager, text, 'alert');
-}
-
-async function tellWorker(deps: CaseDeps, enrolment: EnrolmentSnapshot, text: string, purpose: 'alert' | 'notice'): Promise<void> {
-  const worker = await deps.staff.get(enrolment.workerId);
-  if (worker) await tellStaff(deps, worker, text, purpose);
-  else deps.logger.warn({ enrolmentId: enrolment.id }, 'the worker of this enrolment is no longer on the staff list');
+  // The managers get every alert; when the worker cannot (STOP, removed), theirs says so.
+  const reach = await reachWorker(deps, enrolment);
+  if ('member' in reach) await tellStaff(deps, reach.member, text, 'alert', undefined, reach.contact ? { contact: reach.contact } : {});
+  const managersText = 'unreachable' in reach ? redirectedToManagers(text, reach.unreachable, 'alert') : text;
+  for (const manager of await managersOf(deps)) await tellStaff(deps, manager, managersText, 'alert');
 }

@@ -55,11 +55,14 @@ export interface OutgoingText {
  * Staff hear from the bot by SMS: it is the channel every staff phone has. With an `id` (a job's
  * key and the recipient), a job run twice, or by two processes at once, texts them once.
  */
-export async function tellStaff(deps: Pick<CaseDeps, 'send'>, member: StaffMember, body: string, purpose: MessagePurpose = 'notice', id?: string): Promise<void> {
-  await deps.send({ channel: 'sms', phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, body, purpose, ...(id ? { id } : {}) });
+export async function tellStaff(
+  deps: Pick<CaseDeps, 'send'>, member: StaffMember, body: string, purpose: MessagePurpose = 'notice', id?: string,
+  options: { contact?: Contact; notBefore?: Date } = {},
+): Promise<void> {
+  await deps.send({ channel: 'sms', phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, body, purpose, ...(id ? { id } : {}), ...options });
 }
 
 /** The managers, for urgent alerts and summaries. */
-export async function managersOf(deps: CaseDeps): Promise<StaffMember[]> {
+export async function managersOf(deps: Pick<CaseDeps, 'staff'>): Promise<StaffMember[]> {
   return deps.staff.list({ role: 'manager' });
 }

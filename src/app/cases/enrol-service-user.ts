@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { consentRequest } from '../../domain/cases/consent.js';
+import { inPersonWelcome } from '../../domain/cases/in-person-welcome.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
 import { matchProgramme } from '../../domain/cases/match-programme.js';
 import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
@@ -86,7 +87,12 @@ export async function enrolServiceUser(
       const active: Enrolment = { ...enrolment, status: 'active', consent };
       const opened = await openBaseline(deps, active, now);
       const turn = scopeToTurn(deps, `enrol:${enrolment.id}`);
-      const actions: TurnAction[] = [{ type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } }, ...opened.actions];
+      // They agreed face to face, so no consent request: the first text says who is asking and what, then the first question.
+      const welcome = inPersonWelcome({ orgName: deps.org.name, workerName: input.worker.name, itemCount: measure.items.length });
+      const actions: TurnAction[] = [
+        { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } },
+        ...opened.actions.slice(0, 1), { type: 'send', purpose: 'invitation', text: welcome }, ...opened.actions.slice(1),
+      ];
       // Quiet hours: the questions wait in the outbox for the morning, as the consent request would.
       const to = { channel, phoneHash, phoneEnc: person.phoneEnc };
       const next: Conversation = { ...fresh, ...opened.conversation, enrolment: enrolmentSnapshot(active), awaiting: 'questionnaire', questionnaire: opened.state };

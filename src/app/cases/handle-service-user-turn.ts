@@ -9,12 +9,13 @@ import type { CaseDeps } from './case-deps.js';
 import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousTurn, turnSeen } from './commit-turn.js';
 import { openBaseline } from './open-baseline.js';
 import { openQuestionnaire } from './open-questionnaire.js';
+import { optBackIn } from './opt-back-in.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import { enrolmentSnapshot, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
 
 /** A decision: the conversation's next state (absent when the turn only replies) and what to do. */
-interface Decision {
+export interface Decision {
   next?: Conversation;
   enrolment?: EnrolmentSnapshot;
   actions: TurnAction[];
@@ -23,7 +24,7 @@ interface Decision {
 const maxRaces = 3;
 
 /**
- * A service-user's message: an opt-out, the answer to the consent request, the next answer of a
+ * A service-user's message: an opt-out or back in, the answer to the consent request, the next answer of a
  * questionnaire, or a message when nothing is being asked. Exactly once: the decision is committed
  * with the conversation's state, keyed by the message id, so a message replayed after a crash
  * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
@@ -59,7 +60,7 @@ export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, me
   throw new ConversationBusyError(message.id);
 }
 
-interface TurnInput {
+export interface TurnInput {
   serviceUserId: string;
   conversation: Conversation | null;
   message: InboundMessage;
@@ -71,6 +72,7 @@ interface TurnInput {
 async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
   const { conversation, message, intent } = input;
   if (intent === 'stop') return optOut(deps, input);
+  if (intent === 'start') return optBackIn(deps, input);
   if (!conversation) return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
   if (conversation.awaiting === 'consent') {
     const answer = readConsentReply(message.body);
@@ -113,7 +115,8 @@ async function optOut(deps: CaseDeps, input: TurnInput): Promise<Decision> {
   const transition = transitionEnrolment(enrolment.status, 'opt-out', enrolment.reference);
   if (transition.ok) {
     actions.push(
-      { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: transition.status } },
+      // Recorded as the person's own STOP, from where: their START may bring it back (optBackIn).
+      { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: transition.status, optedOut: { at: now, from: enrolment.status } } },
       { type: 'audit', entry: { actor: 'service-user', action: 'opt-out', subject: enrolment.reference } },
       { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} has opted out of messages (STOP). Nothing more will be sent to them.` },
     );
@@ -143,6 +146,8 @@ async function consent(deps: CaseDeps, conversation: Conversation, answer: 'yes'
   const active: Enrolment = { ...enrolment, status: transition.status, consent: record };
   const opened = await openBaseline(deps, active, now);
   actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
+  // ENROL promised "we will tell you when they reply": by reference only, in working hours (tellWorker).
+  actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} agreed to the questions; baseline started.` });
   return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions };
 }
 

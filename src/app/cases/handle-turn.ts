@@ -41,7 +41,9 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   if (intent === 'start') {
     await deps.contacts.unsuppress(message.phoneHash);
     contact.suppressed = false;
-    await reply(`Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, 'opt-out-confirmation');
+    // A service-user's START also brings back what their STOP stopped, and says what comes next.
+    if (contact.serviceUserId) await handleServiceUserTurn(deps, contact, message, intent, lock);
+    else await reply(`Welcome back: ${deps.org.name} can message you again. Reply STOP at any time to stop.`, 'opt-out-confirmation');
     return {};
   }
   if (contact.suppressed) {

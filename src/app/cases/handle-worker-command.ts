@@ -7,6 +7,7 @@ import type { CaseDeps } from './case-deps.js';
 import { enrolServiceUser } from './enrol-service-user.js';
 import { startDischarge } from './start-discharge.js';
 import { stopWaiting } from './stop-waiting.js';
+import { rescheduleTimepoints } from '../scheduling/reschedule-timepoints.js';
 import { workerStatus } from './worker-status.js';
 import { weeklyReportText } from '../reports/weekly-report.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
@@ -108,6 +109,8 @@ async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'paus
   await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);
   await deps.audit.record({ actor: member.id, action: `enrolment.${verb}`, subject: enrolment.id, at: now, details: { reference: person.reference } });
   if (verb === 'withdraw' || verb === 'done') await closeOpenAssessments(deps, enrolment);
+  // Reminders and openings that came due while paused ended or wait: RESUME puts them back.
+  if (verb === 'resume') await rescheduleTimepoints(deps, enrolment.id);
   if (verb === 'done') {
     const discharge = await startDischarge(deps, enrolment);
     return `${person.reference} ${verbReplies.done}${discharge ? ` Their discharge check-in is due ${discharge}.` : ''}`;

@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../ports/message-log.js';
 import { tellStaff, type CaseDeps } from './case-deps.js';
+import { tellWorker } from './tell-worker.js';
 import { scopeToTurn } from './scope-to-turn.js';
 
 /**
@@ -16,7 +17,6 @@ export async function reportFailedTurn(deps: CaseDeps, message: InboundMessage):
   }
   const person = await deps.cases.serviceUserByPhoneHash(message.phoneHash);
   const enrolment = person ? await deps.cases.liveEnrolment(person.id) : null;
-  const worker = enrolment ? await deps.staff.get(enrolment.workerId) : null;
-  if (!person || !worker) return;
-  await tellStaff(scoped, worker, `promptly could not handle a reply from ${person.reference}. Please check in with them; their answers so far are kept.`);
+  if (!person || !enrolment) return;
+  await tellWorker(scoped, enrolment, `promptly could not handle a reply from ${person.reference}. Please check in with them; their answers so far are kept.`, { purpose: 'notice' });
 }

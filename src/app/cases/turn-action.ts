@@ -16,7 +16,9 @@ export type TurnAction =
   /** A new timepoint (the baseline at consent, follow-ups after the baseline) and the jobs that go with it. */
   | { type: 'add-assessment'; assessment: Assessment; jobs: Array<{ action: JobAction; at: Date }> }
   | { type: 'schedule'; action: JobAction; subjectId: string; at: Date }
-  | { type: 'update-enrolment'; enrolmentId: string; update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>> }
+  | { type: 'update-enrolment'; enrolmentId: string; update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent' | 'optedOut'>> }
+  /** START after the person's STOP: the enrolment is live again (CaseStore.reinstateEnrolment). */
+  | { type: 'reinstate-enrolment'; enrolmentId: string; serviceUserId: string; status: Enrolment['status'] }
   /** A safeguarding alert: opened once per assessment and item while open, escalated, staff told at once. */
   | { type: 'raise-alert'; assessmentId: string; measureId: string; itemId: string }
   | { type: 'tell-worker'; text: string; purpose: 'notice' | 'alert' }

@@ -28,6 +28,11 @@ export interface Enrolment {
   phoneHash?: string;
   consent?: { decision: 'yes' | 'no'; version: string; at: Date; channel: Channel | 'in-person' };
   consentRemindersSent?: number;
+  /**
+   * Set when the person's own STOP ended the enrolment (the status it ended from), so their START
+   * can bring it back; cleared (null) when it does. A worker's WITHDRAW never sets it.
+   */
+  optedOut?: { at: Date; from: EnrolmentStatus } | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -130,7 +135,13 @@ export interface CaseStore extends ReportSource {
   liveEnrolment(serviceUserId: string): Promise<Enrolment | null>;
   /** Starts an enrolment unless the person already has a live one (then returns that one as `existing`). */
   startEnrolment(enrolment: Enrolment): Promise<{ started: true } | { started: false; existing: Enrolment }>;
-  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent'>>, at: Date): Promise<void>;
+  updateEnrolment(id: string, update: Partial<Pick<Enrolment, 'status' | 'consent' | 'consentRemindersSent' | 'optedOut'>>, at: Date): Promise<void>;
+  /**
+   * The person's START after their STOP: the enrolment is live again with `status` (its marker as the
+   * person's live enrolment put back) and its opt-out record cleared. False, changing nothing, when
+   * the person has another live enrolment by now. Idempotent.
+   */
+  reinstateEnrolment(enrolment: Pick<Enrolment, 'id' | 'serviceUserId'>, status: EnrolmentStatus, at: Date): Promise<boolean>;
   enrolment(id: string): Promise<Enrolment | null>;
   enrolmentsOfWorker(workerId: string): Promise<Enrolment[]>;
   enrolmentsOf(serviceUserId: string): Promise<Enrolment[]>;

@@ -4,7 +4,8 @@ import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.
 import { lapseInstant } from '../../domain/schedule/lapse-instant.js';
 import { nextSendableInstant } from '../../domain/schedule/next-sendable-instant.js';
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
-import { tellStaff, type CaseDeps } from '../cases/case-deps.js';
+import type { CaseDeps } from '../cases/case-deps.js';
+import { tellWorker } from '../cases/tell-worker.js';
 import type { Enrolment } from '../ports/case-store.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 
@@ -54,9 +55,6 @@ export async function lapseConsent(deps: CaseDeps, enrolmentId: string): Promise
   const now = deps.clock.now();
   await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);
   await deps.audit.record({ id: `consent:lapse:${enrolment.id}`, actor: 'scheduler', action: 'consent.lapse', subject: enrolment.id, at: now, details: { reference: enrolment.reference } });
-  const worker = await deps.staff.get(enrolment.workerId);
-  if (worker) {
-    await tellStaff(deps, worker, `${enrolment.reference} has not replied to the consent request after reminders. A late YES still counts; or text WITHDRAW ${enrolment.reference}.`, 'notice', `consent:lapse:${enrolment.id}`);
-  }
+  await tellWorker(deps, enrolment, `${enrolment.reference} has not replied to the consent request after reminders. A late YES still counts; or text WITHDRAW ${enrolment.reference}.`, { purpose: 'notice', id: `consent:lapse:${enrolment.id}` });
   return { done: true, note: 'consent lapsed' };
 }

@@ -32,6 +32,8 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   const reached = due.filter((at) => at <= now).length;
   const next = due[sent];
   if (reached <= sent) return next ? { deferUntil: next } : { done: true, note: 'no reminders left' };
+  // Paused (or stopped): this job ends, and RESUME (or START) schedules the next reminder again
+  // (rescheduleTimepoints), so nothing polls while nobody may be reminded.
   if (enrolment.status !== 'active') return { done: true, note: `enrolment ${enrolment.status}` };
   if (!isWithinSendWindow(now, deps.org.timezone)) return { deferUntil: nextSendableInstant(now, deps.org.timezone) };
 

@@ -27,6 +27,16 @@ export function transitionEnrolment(status: EnrolmentStatus, action: EnrolmentAc
   return next === undefined ? { ok: false, reason: refusal(status, action, reference) } : { ok: true, status: next };
 }
 
+/**
+ * START after the person's own STOP: the enrolment goes back to where their STOP found it (`stoppedFrom`,
+ * recorded by the STOP), provided it is still where that STOP left it. An enrolment a worker
+ * withdrew or discharged carries no such record and stays ended: only the person's STOP is theirs to undo.
+ */
+export function reinstateAfterOptOut(status: EnrolmentStatus, stoppedFrom: EnrolmentStatus | undefined, reference = 'This person'): EnrolmentTransition {
+  if (stoppedFrom !== undefined && transitions['opt-out'][stoppedFrom] === status) return { ok: true, status: stoppedFrom };
+  return { ok: false, reason: `${reference} was not stopped by their own STOP, so START does not restart it.` };
+}
+
 /** 42 -> "SU-0042": the pseudonymous reference staff use instead of a name or number. */
 export function formatReference(n: number): string {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`a service-user reference number is a whole number from 1, not ${n}`);

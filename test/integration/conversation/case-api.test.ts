@@ -1,3 +1,4 @@
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 
 describe('the enrolment and service-user API', () => {
@@ -35,8 +36,14 @@ describe('the enrolment and service-user API', () => {
     const response = await api('/enrolments', alexToken, { phone: '07700 900631', label: 'Sky', consentInPerson: true });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ reference: 'SU-0001', status: 'active', consentRequested: false, workerId: alexId, programme: 'wellbeing' });
-    expect(h.inbox(sky)).toEqual([expect.stringMatching(/^Q1\/4 /)]);
+    expect(h.inbox(sky)).toEqual([expect.stringMatching(/^Hello from Test Community Trust\. /), expect.stringMatching(/^Q1\/4 /)]);
     expect(await h.database.db.collection('enrolments').findOne({ reference: 'SU-0001' })).toMatchObject({ consent: { decision: 'yes', version: 'in-person', channel: 'in-person' } });
+  });
+
+  it('when consent was taken in person, then the first text greets them, names the organisation and the worker, and says how many short questions, within two SMS', () => {
+    const [welcome = ''] = h.inbox(sky);
+    expect(welcome).toBe('Hello from Test Community Trust. As agreed with Alex, here are 4 short questions about how you are doing, one text at a time. Reply BACK to change an answer, LATER to stop for now, or STOP to stop messages.');
+    expect(countSmsSegments(welcome).segments).toBeLessThanOrEqual(2);
   });
 
   it('when the body is wrong or the caller unknown, then the API answers 400 or 401 with the reason', async () => {

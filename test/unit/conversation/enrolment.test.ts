@@ -1,4 +1,4 @@
-import { formatReference, parseReference, transitionEnrolment } from '../../../src/domain/cases/enrolment.js';
+import { formatReference, parseReference, reinstateAfterOptOut, transitionEnrolment } from '../../../src/domain/cases/enrolment.js';
 import type { EnrolmentAction, EnrolmentStatus } from '../../../src/domain/cases/enrolment.js';
 
 describe('service-user references', () => {
@@ -94,5 +94,19 @@ describe('the enrolment life cycle', () => {
         if (!result.ok) expect(result.reason).toMatch(/^SU-0007 [^\n]+\.$/);
       }
     }
+  });
+});
+
+describe('START after STOP', () => {
+  it.each([
+    ['withdrawn', 'active'], ['withdrawn', 'paused'], ['declined', 'pending-consent'], ['declined', 'consent-lapsed'],
+  ] as const)('when the person\'s own STOP left the enrolment %s from %s, then START brings it back there', (status, from) => {
+    expect(reinstateAfterOptOut(status, from)).toEqual({ ok: true, status: from });
+  });
+
+  it.each([
+    ['withdrawn', undefined], ['discharged', undefined], ['active', 'active'], ['declined', 'active'], ['withdrawn', 'pending-consent'],
+  ] as const)('when the enrolment is %s and its STOP record says %s, then START does not restart it', (status, from) => {
+    expect(reinstateAfterOptOut(status, from, 'SU-0007')).toMatchObject({ ok: false, reason: expect.stringMatching(/^SU-0007 /) });
   });
 });
