@@ -104,6 +104,13 @@ async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'paus
     await deps.audit.record({ actor: member.id, action: 'alert.ack', subject: person.reference, at: now, details: { count } });
     return `Thank you: the alert for ${person.reference} is acknowledged.`;
   }
+  // The person's own STOP ended it, and now the worker ends it too: the end becomes the worker's,
+  // so a later START from the person does not bring it back (reinstateAfterOptOut needs optedOut).
+  if ((verb === 'withdraw' || verb === 'done') && enrolment.status === 'withdrawn' && enrolment.optedOut) {
+    await deps.cases.updateEnrolment(enrolment.id, { optedOut: null }, now);
+    await deps.audit.record({ actor: member.id, action: `enrolment.${verb}`, subject: enrolment.id, at: now, details: { reference: person.reference, afterOptOut: true } });
+    return `${person.reference} had already stopped their texts, and is now withdrawn: texting START will not restart their questions.`;
+  }
   const transition = transitionEnrolment(enrolment.status, verbActions[verb], person.reference);
   if (!transition.ok) return transition.reason;
   await deps.cases.updateEnrolment(enrolment.id, { status: transition.status }, now);

@@ -99,4 +99,20 @@ describe('START after STOP', () => {
     expect(h.inbox(dee).at(-1)).toBe('Welcome back: Test Community Trust can message you again. There are no more check-ins planned for you. Reply STOP at any time to stop.');
     expect(h.inbox(alex).at(-1)).toBe('SU-0004 texted START after STOP, but no check-ins are left to ask them (their last window closed meanwhile). To ask again, enrol them again.');
   });
+
+  it('when a worker withdraws someone who had texted STOP, then a later START does not restart their questions', async () => {
+    const eve = '+447700900665';
+    await h.text(alex, 'ENROL 07700 900665');
+    const reference = /SU-\d{4}/.exec(h.inbox(alex).at(-1) ?? '')?.[0] as string;
+    await h.text(eve, 'yes');
+    await h.text(eve, '7');
+    await h.text(eve, 'STOP');
+    await h.text(alex, `WITHDRAW ${reference}`);
+    expect(h.inbox(alex).at(-1)).toBe(`${reference} had already stopped their texts, and is now withdrawn: texting START will not restart their questions.`);
+    expect(await enrolment(reference)).toMatchObject({ status: 'withdrawn', optedOut: null });
+
+    await h.text(eve, 'START');
+    expect(h.inbox(eve).at(-1)).toBe('Welcome back: Test Community Trust can message you again. There are no check-ins planned for you at the moment. Please talk to your worker if you would like to take part again.');
+    expect(await enrolment(reference)).toMatchObject({ status: 'withdrawn' });
+  });
 });
