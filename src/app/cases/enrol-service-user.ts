@@ -142,10 +142,15 @@ async function chooseProgramme(deps: CaseDeps, input: { programme?: string; labe
   if (words === '' && !named) return onDefault(deps, input.label);
   const all = await deps.programmes.list();
   const match = matchProgramme(words, all, named ? 'whole' : 'leading');
-  const refused = (reason: string) => ({ ok: false as const, status: 400 as const, field: 'programme' as const, reason: withProgrammeList(reason, all.map((p) => p.slug)) });
+  const refused = (reason: string) => ({ ok: false as const, status: 400 as const, field: 'programme' as const, reason: withProgrammeList(reason, all.filter((p) => !p.retiredAt).map((p) => p.slug)) });
   switch (match.kind) {
-    case 'matched':
-      return { ok: true as const, programme: match.programme, label: joinLabels(match.label, input.label) };
+    case 'matched': {
+      if (!match.programme.retiredAt) return { ok: true as const, programme: match.programme, label: joinLabels(match.label, input.label) };
+      // A retired programme takes nobody new; the default (never retired) is the way on.
+      const fallback = all.find((p) => p.isDefault && !p.retiredAt);
+      const instead = fallback ? ` The default programme is ${fallback.name}: text ENROL and the number to use it.` : '';
+      return { ok: false as const, status: 400 as const, field: 'programme' as const, reason: `${match.programme.name} is retired and takes no new enrolments.${instead}` };
+    }
     case 'none':
       return onDefault(deps, joinLabels(match.label, input.label), all);
     case 'unknown':

@@ -64,7 +64,7 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
     }
     const programme = await programmeFor(deps, enrolment);
     const [firstReminder] = reminderInstants(now, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
-    const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${questions.asked.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
+    const invitation = invitationText(deps.org.name, assessment.timepointId, questions.asked.items.length);
     const { answers: _answers, ...scheduled } = assessment;
     const opened = { ...scheduled, status: 'open' as const, openedAt: now, remindersSent: 0 };
     const context = await questionnaireContext(deps, snapshot, assessment, now, conversation?.history);
@@ -90,6 +90,11 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
 export async function phoneHashOf(deps: Pick<CaseDeps, 'cases'>, enrolment: Enrolment): Promise<string | null> {
   if (enrolment.phoneHash) return enrolment.phoneHash;
   return (await deps.cases.serviceUserByReference(enrolment.reference))?.phoneHash ?? null;
+}
+
+/** The follow-up's invitation, counting every question of every measure it asks (`programme show` counts its segments). */
+export function invitationText(orgName: string, timepointId: string, questions: number): string {
+  return `Hi, it's ${orgName}: time for your ${timepointName(timepointId)} check-in, ${questions} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
 }
 
 /** '6w' -> '6-week', '10d' -> '10-day', 'discharge' -> 'end-of-support'. */

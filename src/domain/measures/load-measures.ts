@@ -44,20 +44,23 @@ export function loadMeasures(organisationDirectories: readonly string[] = []): M
 
 /**
  * `measures check FILE`: every problem with one measure file (shape, rules, and its items shared
- * with the loaded measures), or none. The caller reads the JSON.
+ * with the loaded measures), and the measure as it would load when there are none. The caller reads the JSON.
  */
-export function checkMeasureFile(json: unknown, file: string, catalogue: MeasureCatalogue): string[] {
+export function checkMeasureFile(json: unknown, file: string, catalogue: MeasureCatalogue): { problems: string[]; measure?: Measure } {
   let measure: Measure;
   try {
     measure = parseMeasureDefinition(json, file);
   } catch (error) {
-    if (error instanceof MeasureDefinitionError) return [...error.problems];
+    if (error instanceof MeasureDefinitionError) return { problems: [...error.problems] };
     throw error;
   }
   const loaded = new Map([...catalogue].map(([id, other]) => [id, { measure: other, file: `${id}.json`, bespoke: false }]));
   // The file replaces a loaded measure of the same id: checking the copy in MEASURES_DIR again is allowed.
   loaded.set(measure.id, { measure, file, bespoke: true });
-  return resolveSharedItems(loaded).problems.filter((problem) => problem.startsWith(`${file}:`));
+  const resolved = resolveSharedItems(loaded);
+  const problems = resolved.problems.filter((problem) => problem.startsWith(`${file}:`));
+  const checked = resolved.measures.get(measure.id);
+  return problems.length > 0 || !checked ? { problems } : { problems, measure: checked };
 }
 
 function addMeasure(measures: Map<string, { measure: Measure; file: string; bespoke: boolean }>, file: string, json: unknown, directory: string): void {

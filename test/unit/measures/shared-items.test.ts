@@ -33,7 +33,7 @@ describe('items shared between measures', () => {
   });
 
   it('when a bespoke measure reuses bank items without their text, then it takes their wording and options and reads exactly as the original', () => {
-    expect(checkMeasureFile(bespoke(), 'our-mood.json', catalogue)).toEqual([]);
+    expect(checkMeasureFile(bespoke(), 'our-mood.json', catalogue)).toMatchObject({ problems: [], measure: { id: 'our-mood', validated: false } });
   });
 
   it('when a bespoke measure in MEASURES_DIR reuses bank items, then it loads, is usable and is texted with the original wording', () => {
@@ -52,7 +52,7 @@ describe('items shared between measures', () => {
     json.items[0].text = { en: 'Over the last 2 weeks, how often: little interest in doing things?' };
     json.items[1].options = [{ value: 0, label: { en: 'No' } }, { value: 1, label: { en: 'Yes' } }];
     json.items.push({ id: 'sleep', sameAs: { measure: 'phq9', item: 'q10' } }, { id: 'gone', sameAs: { measure: 'phq11', item: 'q1' } });
-    expect(checkMeasureFile(json, 'our-mood.json', catalogue)).toEqual([
+    expect(checkMeasureFile(json, 'our-mood.json', catalogue).problems).toEqual([
       'our-mood.json: items[0].text.en: wording changed on a validated item (phq9 item "q1"): "Over the last 2 weeks, how often: little interest in doing things?" is not "Over the last 2 weeks, how often: little interest or pleasure in doing things?"; a shared item must be worded exactly as the original',
       'our-mood.json: recallPeriod.en: recall period "the last week" is not phq9\'s recall period "the last 2 weeks", so item "interest" cannot be shared with phq9 item "q1"',
       'our-mood.json: recallPeriod.en: recall period "the last week" is not phq9\'s recall period "the last 2 weeks", so item "down" cannot be shared with phq9 item "q2"',
@@ -67,7 +67,7 @@ describe('items shared between measures', () => {
     const json = bespoke();
     json.recallPeriod = undefined;
     json.items = [{ id: 'talk', sameAs: { measure: 'coping-and-support', item: 'someone-to-talk-to' }, text: { en: 'I have someone to talk to.' } }];
-    expect(checkMeasureFile(json, 'our-mood.json', catalogue)).toEqual([
+    expect(checkMeasureFile(json, 'our-mood.json', catalogue).problems).toEqual([
       'our-mood.json: items[0].text.en: wording differs from coping-and-support item "someone-to-talk-to": "I have someone to talk to." is not "I have someone I can talk to when things get hard."; a shared item must be worded exactly as the original',
     ]);
   });
