@@ -101,4 +101,12 @@ describe('a programme of three measures, one of them sharing items with another'
     expect(enrolment).toMatchObject({ planVersion: 1, plan: { measures: ['ons4', 'phq9', 'phq4'] } });
     expect(enrolment?.assessments[0]).toMatchObject({ timepointId: 'baseline', measures: ['ons4', 'phq9', 'phq4'], scores: { phq9: { total: 11 } } });
   });
+  it('when Kim answers the follow-up, then the weekly report counts the timepoint once, completed, and the scores stay one per measure', async () => {
+    const answers = ['6', '7', '7', '2', ...Array.from({ length: 9 }, () => '0'), '1', '1'];
+    for (const answer of answers) await h.text(kim, answer);
+    expect(await assessment('6w')).toMatchObject({ status: 'completed', scores: { ons4: { measureId: 'ons4' }, phq9: { total: 0 }, phq4: { total: 2 } } });
+    const response = await fetch(`http://127.0.0.1:${h.service.port}/api/reports/weekly?week=2027-W03`, { headers: { authorization: `Bearer ${h.adminToken}` } });
+    const report = (await response.json()) as { summary: { followUpsDue: number; followUpsCompleted: number; followUpRate: number } };
+    expect(report.summary).toMatchObject({ followUpsDue: 1, followUpsCompleted: 1, followUpRate: 1 });
+  });
 });
