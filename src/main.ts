@@ -133,7 +133,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock, cases: messaging.cases.cases, send: messaging.cases.send,
-      contacts: messaging.cases.contacts, locks: messaging.cases.locks,
+      contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },

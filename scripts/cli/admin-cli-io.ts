@@ -36,6 +36,8 @@ export interface AdminCliDeps {
   send(message: OutgoingText): Promise<string>;
   contacts: ContactBook;
   locks: TurnLocks;
+  /** For counting the texts `programme show` describes; "your organisation" when absent. */
+  orgName?: string;
 }
 
 /** Where the staff and programme commands get their ports and put their output; tests pass their own. */
@@ -63,6 +65,7 @@ export function adminCliIo(): AdminCliIo {
           send: outboxSender(createMongoMessageLog(db), systemClock),
           contacts: createMongoContactBook(db),
           locks: createMongoTurnLocks(db),
+          orgName: config.org.name,
         });
       }),
     out: (text) => process.stdout.write(text),

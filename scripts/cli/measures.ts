@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { loadDotEnv } from '../../src/config.js';
-import { loadMeasures } from '../../src/domain/measures/load-measures.js';
+import { checkMeasureFile, loadMeasures } from '../../src/domain/measures/load-measures.js';
+import { itemProvenance } from '../../src/domain/measures/item-provenance.js';
 import type { MeasureCatalogue } from '../../src/domain/measures/load-measures.js';
 import type { Measure } from '../../src/domain/measures/measure.js';
 import { measureUsability } from '../../src/domain/measures/measure-usability.js';
@@ -17,6 +20,8 @@ export interface MeasuresCliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly fail: () => void;
+  /** Reads a file for `measures check`; the file system when absent. */
+  readonly readFile?: (file: string) => string;
 }
 
 /**
@@ -47,6 +52,11 @@ export function measuresCommand(io: MeasuresCliIo = processIo()): Command {
     .description('a measure definition and each item as it will be texted')
     .option(...json)
     .action((id: string, options: { json?: boolean }) => run((catalogue) => showMeasure(catalogue, id), options));
+  command
+    .command('check <file>')
+    .description('check a measure file (a bespoke measure, perhaps composed of bank items) before adding it to MEASURES_DIR')
+    .option(...json)
+    .action((file: string, options: { json?: boolean }) => run((catalogue) => checkMeasure(catalogue, file, io.readFile), options));
   command
     .command('score <id> <answers...>')
     .description('score answers given in item order (option values; "-" for a missing answer)')
@@ -84,7 +94,32 @@ export function showMeasure(catalogue: MeasureCatalogue, id: string): object {
   const measure = findMeasure(catalogue, id);
   const usability = measureUsability(measure);
   const messages = usability.usable ? measure.items.map((item) => ({ itemId: item.id, ...renderItem(measure, item.id) })) : [];
-  return { usability, definition: measure, messages };
+  const provenance = measure.items.map((item) => ({ itemId: item.id, ...itemProvenance(catalogue, measure, item) }));
+  return { usability, definition: measure, provenance, messages };
+}
+
+/**
+ * `measures check FILE`: every problem with the file at once (its shape, its rules, and each item it
+ * shares with a loaded measure: unknown item, wording changed on a validated item, options that do
+ * not match, recall period, a composed measure claiming to be validated). Throws listing them all.
+ */
+export function checkMeasure(catalogue: MeasureCatalogue, file: string, readFile: (file: string) => string = (f) => fs.readFileSync(f, 'utf8')): object {
+  const name = path.basename(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFile(file));
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`}`);
+  }
+  const { problems, measure } = checkMeasureFile(json, name, catalogue);
+  if (`${measure?.id ?? ''}.json` !== name && measure) problems.push(`${name}: id: "${measure.id}" does not match the file name; save it as ${measure.id}.json in MEASURES_DIR`);
+  if (problems.length > 0 || !measure) throw new Error(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.join('\n')}`);
+  const withIt = new Map([...catalogue, [measure.id, measure]]);
+  const usability = measureUsability(measure);
+  return {
+    ok: true, id: measure.id, validated: measure.validated, usable: usability.usable, ...(usability.usable ? {} : { reason: usability.reason }),
+    items: measure.items.map((item) => ({ itemId: item.id, ...itemProvenance(withIt, measure, item) })),
+  };
 }
 
 export function scoreAnswers(

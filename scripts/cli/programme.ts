@@ -1,15 +1,35 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { addProgramme } from '../../src/app/admin/add-programme.js';
+import { editProgramme } from '../../src/app/admin/edit-programme.js';
+import { findProgramme } from '../../src/app/admin/find-programme.js';
 import { listProgrammes } from '../../src/app/admin/list-programmes.js';
+import { programmeBurden, type TimepointBurden } from '../../src/app/admin/programme-burden.js';
+import { retireProgramme } from '../../src/app/admin/retire-programme.js';
+import { questionnaireOf } from '../../src/app/cases/programme-for.js';
 import type { Programme } from '../../src/app/ports/programme-catalogue.js';
 import { defaultReminderDays, type TimepointPlan } from '../../src/domain/schedule/timepoint-plan.js';
 import { adminCliIo, printResult, table, type AdminCliIo } from './admin-cli-io.js';
 
 const actor = 'cli';
 
+interface PlanOptions {
+  measure?: string;
+  measures?: string;
+  measuresAt?: string[];
+  followups?: string;
+  window?: string;
+  discharge?: string;
+  reminders?: string;
+  default?: boolean;
+  progressMessages?: boolean;
+  json?: boolean;
+}
+
 interface AddOptions {
   name: string;
-  measure: string;
+  measure?: string;
+  measures?: string;
+  measuresAt?: string[];
   followups: string;
   window?: string;
   discharge?: string;
@@ -19,15 +39,18 @@ interface AddOptions {
   json?: boolean;
 }
 
-/** `programme add | list`: a measure with its follow-up plan, one of them the default for ENROL. */
+/** `programme add | edit | retire | show | list`: measures with their follow-up plan, one programme the default for ENROL. */
 export function programmeCommand(io: AdminCliIo = adminCliIo()): Command {
-  const command = new Command('programme').description('add and list programmes (a measure and when to ask it again)');
+  const command = new Command('programme').description('add, edit, retire, show and list programmes (measures and when to ask them again)');
   command
     .command('add')
     .description('add a programme; the first one added is the default')
     .requiredOption('--name <name>', 'its name; workers type its short form after ENROL', once('--name'))
-    .requiredOption('--measure <id>', 'the measure to ask, e.g. phq9 (see `measures list`)',
-      once('--measure', 'a programme has one measure for now, so give it once'))
+    .option('--measure <id>', 'the one measure to ask, e.g. phq9 (see `measures list`)',
+      once('--measure', 'for several measures, list them once with --measures, e.g. --measures phq9,gad7'))
+    .option('--measures <ids>', 'the measures to ask at every timepoint, in order, comma-separated, e.g. ons4,coping-and-support',
+      once('--measures', 'list them all in one, e.g. ons4,coping-and-support'))
+    .option('--measures-at <timepoint=ids>', 'a timepoint with its own measures, e.g. discharge=ons4,satisfaction (repeat for more timepoints)', collect, [])
     .requiredOption('--followups <offsets>', 'follow-ups after the baseline, comma-separated, e.g. 6w,12w', once('--followups', 'list them all in one, e.g. 6w,12w'))
     // No commander default: it would reach once() as the "first" value.
     .option('--window <duration>', 'how many days either side of a due day a follow-up may be answered (default 7d)', once('--window'))
@@ -41,7 +64,7 @@ export function programmeCommand(io: AdminCliIo = adminCliIo()): Command {
       io.run(async (deps) => {
         const input = {
           name: options.name,
-          measureId: options.measure,
+          ...measureInput(options),
           followUps: list(options.followups),
           window: options.window ?? '7d',
           ...(options.discharge === undefined ? {} : { discharge: options.discharge }),
@@ -55,6 +78,60 @@ export function programmeCommand(io: AdminCliIo = adminCliIo()): Command {
       }),
     );
   command
+    .command('edit <programme>')
+    .description('change measures, follow-ups, window or reminders for people enrolled from now on (a new plan version; people already enrolled keep theirs)')
+    .option('--measure <id>', 'ask this one measure instead', once('--measure', 'for several measures, list them once with --measures'))
+    .option('--measures <ids>', 'ask these measures at every timepoint, comma-separated', once('--measures', 'list them all in one, e.g. ons4,coping-and-support'))
+    .option('--measures-at <timepoint=ids>', 'a timepoint with its own measures, e.g. discharge=ons4,satisfaction (repeat for more)', collect, [])
+    .option('--followups <offsets>', 'follow-ups after the baseline, e.g. 6w,12w', once('--followups', 'list them all in one, e.g. 6w,12w'))
+    .option('--window <duration>', 'days either side of a due day', once('--window'))
+    .option('--discharge <offset>', 'ask at discharge, this long after it', once('--discharge'))
+    .option('--reminders <days>', 'days after a follow-up opens to chase it, e.g. 2,5, or none', once('--reminders', 'list them all in one, e.g. 2,5'))
+    .option('--default', 'make it the default programme')
+    .option('--progress-messages', 'tell service-users how their score changed after a follow-up')
+    .option('--json', 'print JSON instead of text')
+    .action((reference: string, options: PlanOptions) =>
+      io.run(async (deps) => {
+        const input = {
+          ...measureInput(options),
+          ...(options.followups === undefined ? {} : { followUps: list(options.followups) }),
+          ...(options.window === undefined ? {} : { window: options.window }),
+          ...(options.discharge === undefined ? {} : { discharge: options.discharge }),
+          ...(options.reminders === undefined ? {} : { reminders: reminderDays(options.reminders) }),
+          ...(options.default ? { isDefault: true } : {}),
+          ...(options.progressMessages ? { progressMessages: true } : {}),
+        };
+        const result = await editProgramme({ ...deps, measures: deps.measures() }, reference, input, actor);
+        printResult(io, 'programme edit', result, options.json ?? false, (programme) =>
+          `edited ${describe(programme, options.reminders === undefined)}\nplan version ${programme.planVersion ?? 1}: people enrolled from now on; people already enrolled keep theirs`);
+      }),
+    );
+  command
+    .command('retire <programme>')
+    .description('take no new enrolments on a programme; people already on it carry on')
+    .option('--json', 'print JSON instead of text')
+    .action((reference: string, options: { json?: boolean }) =>
+      io.run(async (deps) => {
+        const result = await retireProgramme(deps, reference, actor);
+        printResult(io, 'programme retire', result, options.json ?? false, (programme) =>
+          `retired programme "${programme.name}": ENROL now refuses it and names the default; people already on it carry on`);
+      }),
+    );
+  command
+    .command('show <programme>')
+    .description('a programme, and per timepoint how many questions and SMS segments a person receives')
+    .option('--json', 'print JSON instead of text')
+    .action((reference: string, options: { json?: boolean }) =>
+      io.run(async (deps) => {
+        const found = await findProgramme(deps.programmes, reference);
+        const shown = found.ok ? { ok: true as const, value: { ...found.value, timepoints: programmeBurden(found.value, deps.measures(), deps.orgName ?? 'your organisation') } } : found;
+        printResult(io, 'programme show', shown, options.json ?? false, (programme) =>
+          [describe(programme, false), `plan version ${programme.planVersion ?? 1}${programme.retiredAt ? `, retired ${programme.retiredAt.toISOString().slice(0, 10)}` : ''}`,
+            table(['TIMEPOINT', 'MEASURES', 'QUESTIONS', 'SMS (INVITATION + QUESTIONS + THANKS)'], programme.timepoints.map(burdenRow)),
+            ...programme.timepoints.flatMap((t) => (t.warning ? [`warning: ${t.warning}`] : []))].join('\n'));
+      }),
+    );
+  command
     .command('list')
     .description('every programme; * marks the default')
     .option('--json', 'print JSON instead of text')
@@ -64,10 +141,33 @@ export function programmeCommand(io: AdminCliIo = adminCliIo()): Command {
         printResult(io, 'programme list', { ok: true, value: programmes }, options.json ?? false, (all) =>
           all.length === 0
             ? 'no programmes yet: add one with `programme add --name <name> --measure <id> --followups 6w,12w`'
-            : table(['', 'NAME', 'SLUG', 'MEASURE', 'FOLLOW-UPS', 'ID'], all.map((p) => [p.isDefault ? '*' : '', p.name, p.slug, p.measureId, followUpSummary(p), p.id])));
+            : table(['', 'NAME', 'SLUG', 'MEASURE', 'FOLLOW-UPS', 'ID'], all.map((p) => [p.isDefault ? '*' : p.retiredAt ? 'retired' : '', p.name, p.slug, questionnaireOf(p).measures.join(','), followUpSummary(p), p.id])));
       }),
     );
   return command;
+}
+
+/** --measure (one) or --measures and --measures-at (several) as the use case takes them; both given is refused there. */
+function measureInput(options: Pick<PlanOptions, 'measure' | 'measures' | 'measuresAt'>): { measureId?: string; measures?: string[]; measuresAt?: Record<string, string[]> } {
+  const at = (options.measuresAt ?? []).map((entry) => {
+    const [timepoint = '', ids = ''] = entry.split('=', 2);
+    return [timepoint.trim(), list(ids)] as const;
+  });
+  return {
+    ...(options.measure === undefined ? {} : { measureId: options.measure }),
+    ...(options.measures === undefined ? {} : { measures: list(options.measures) }),
+    ...(at.length === 0 ? {} : { measuresAt: Object.fromEntries(at) }),
+  };
+}
+
+// "discharge" without "=" is a timepoint with no measures, refused with the other problems.
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function burdenRow(t: TimepointBurden): string[] {
+  const { invitation, items, thanks, total } = t.segments;
+  return [t.timepointId, t.measures.join(', '), `${t.questions}${t.warning ? ' (!)' : ''}`, `${total} (${invitation} + ${items} + ${thanks})`];
 }
 
 function list(text: string): string[] {
@@ -94,11 +194,19 @@ function once(flag: string, why = 'give it once'): (value: string, previous: str
 function describe(programme: Programme, defaultReminders: boolean): string {
   const flags = [programme.isDefault ? 'the default programme' : '', programme.progressMessages ? 'progress messages on' : ''].filter(Boolean);
   return [
-    `programme "${programme.name}" (type ${programme.slug} after ENROL), measure ${programme.measureId}`,
+    `programme "${programme.name}" (type ${programme.slug} after ENROL), ${measureSummary(programme)}`,
     `follow-ups: ${followUpSummary(programme)}`,
     reminderSummary(programme.plan, defaultReminders),
     ...(flags.length > 0 ? [flags.join(', ')] : []),
   ].join('\n');
+}
+
+/** "measure phq9" as before; "measures ons4, coping-and-support; at discharge: ons4, satisfaction" for several. */
+function measureSummary(programme: Programme): string {
+  const plan = questionnaireOf(programme);
+  if (plan.measures.length === 1 && Object.keys(plan.at).length === 0) return `measure ${plan.measures[0] ?? programme.measureId}`;
+  const at = Object.entries(plan.at).map(([id, ids]) => `; at ${id}: ${ids.join(', ')}`).join('');
+  return `measures ${plan.measures.join(', ')}${at}`;
 }
 
 /** Which reminders, and why when they are not the usual ones the administrator left to us. */

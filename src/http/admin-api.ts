@@ -3,6 +3,10 @@ import type { TurnLocks } from '../app/ports/turn-locks.js';
 import express, { type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { addProgramme } from '../app/admin/add-programme.js';
+import { editProgramme } from '../app/admin/edit-programme.js';
+import { findProgramme } from '../app/admin/find-programme.js';
+import { programmeBurden } from '../app/admin/programme-burden.js';
+import { retireProgramme } from '../app/admin/retire-programme.js';
 import { addStaff } from '../app/admin/add-staff.js';
 import { describeInputIssues, refuse, type AdminResult } from '../app/admin/admin-result.js';
 import { listProgrammes } from '../app/admin/list-programmes.js';
@@ -34,6 +38,8 @@ export interface AdminApiDeps {
   /** A reassignment moves the worker on each person's conversation too, under their lock. */
   contacts: ContactBook;
   locks: TurnLocks;
+  /** Names the organisation in the texts GET /api/programmes/:id counts. */
+  orgName?: string;
 }
 
 const actor = 'admin-api';
@@ -60,6 +66,14 @@ export function adminApi(deps: AdminApiDeps): express.Router {
   });
   router.get('/programmes', ...guarded, async (_req, res) => answer(res, 200, { ok: true, value: await listProgrammes(deps) }));
   router.post('/programmes', ...guarded, async (req, res) => answer(res, 201, await addProgramme(deps, req.body, actor)));
+  // One programme with what each timepoint asks of a person (questions, SMS segments, a warning above 15).
+  router.get('/programmes/:id', ...guarded, async (req, res) => {
+    const found = await findProgramme(deps.programmes, req.params.id as string);
+    answer(res, 200, found.ok ? { ok: true, value: { ...found.value, timepoints: programmeBurden(found.value, deps.measures, deps.orgName ?? 'your organisation') } } : found);
+  });
+  // A new plan version for people enrolled from now on; live enrolments keep theirs.
+  router.patch('/programmes/:id', ...guarded, async (req, res) => answer(res, 200, await editProgramme(deps, req.params.id as string, req.body, actor)));
+  router.post('/programmes/:id/retire', ...guarded, async (req, res) => answer(res, 200, await retireProgramme(deps, req.params.id as string, actor)));
   router.use(bodyErrors);
   return router;
 }

@@ -20,9 +20,12 @@ const defaultKey = 'programmes.default';
  * transactions) but one pointer document in `settings`; while nothing has been made the default,
  * the oldest programme is, so the first programme added is the default without a second write.
  *
- * A programme is never changed once added (a new plan is a new programme version), so `get` keeps
- * what it has read for the life of the process: a turn reads its programme from memory. Its
- * `isDefault` is as it was when first read; `find`, `getDefault` and `list` always ask the database.
+ * A programme changes only by `update` (a new plan version, or retirement), and an enrolment keeps
+ * the plan version it started on, which every version of the document still holds. So `get` keeps
+ * what it has read for the life of the process, reading again only when asked for a plan version
+ * the copy it keeps does not know (an enrolment made by another process after an edit): a turn
+ * reads its programme from memory. Its `isDefault` and `retiredAt` are as they were when read;
+ * `find`, `getDefault` and `list` always ask the database.
  */
 export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
   const programmes = db.collection<ProgrammeDoc>('programmes');
@@ -51,13 +54,25 @@ export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
       }
       return 'added';
     },
+    async update(programme, expectedVersion) {
+      const { id, isDefault, ...rest } = programme;
+      // The version in the filter makes two edits made at once one success and one conflict
+      // (a filter on _id and a field: the _id lookup is indexed, the field is compared after).
+      const version = expectedVersion === 1 ? { $or: [{ planVersion: 1 }, { planVersion: { $exists: false } }] } : { planVersion: expectedVersion };
+      const result = await programmes.replaceOne({ _id: id, ...version }, rest);
+      if (result.matchedCount === 0) return 'conflict';
+      known.set(id, { ...programme, isDefault: (await defaultId()) === id });
+      if (isDefault) await retryOnDuplicate(() => settings.replaceOne({ _id: defaultKey }, { programmeId: id, at: new Date() }, { upsert: true }));
+      return 'updated';
+    },
     async find(nameOrSlug) {
       const slug = programmeSlug(nameOrSlug);
       return slug === '' ? null : withFlag(await programmes.findOne({ slug }));
     },
-    async get(id) {
+    async get(id, planVersion) {
       const cached = known.get(id);
-      if (cached) return cached;
+      const knowsVersion = (p: Programme) => planVersion === undefined || planVersion <= (p.planVersion ?? 1);
+      if (cached && knowsVersion(cached)) return cached;
       const programme = await withFlag(await programmes.findOne({ _id: id }));
       if (programme) known.set(id, programme);
       return programme;

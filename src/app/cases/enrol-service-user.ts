@@ -14,6 +14,7 @@ import { describePlan } from './describe-plan.js';
 import { scheduleConsentChase } from '../scheduling/chase-consent.js';
 import { commitTurn } from './commit-turn.js';
 import { openBaseline } from './open-baseline.js';
+import { assessmentMeasures, questionSetOfAssessment } from './programme-for.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import type { TurnAction } from './turn-action.js';
 import { enrolmentSnapshot } from './step-questionnaire.js';
@@ -55,16 +56,17 @@ export async function enrolServiceUser(
   const chosen = await chooseProgramme(deps, input);
   if (!chosen.ok) return chosen;
   const { programme, label } = chosen;
-  const found = deps.measures.get(programme.measureId);
-  if (!found) return { ok: false, reason: `Programme ${programme.name} uses measure ${programme.measureId}, which is not loaded.`, status: 409 };
+  const baseline = assessmentMeasures(programme, 'baseline');
+  const found = questionSetOfAssessment(deps.measures, baseline);
+  if (!found) return { ok: false, reason: `Programme ${programme.name} uses measure ${baseline.measureId}, which is not loaded.`, status: 409 };
 
-  const measure = found;
+  const measure = found.asked;
   const now = deps.clock.now();
   const person = await deps.cases.serviceUserFor({ phoneHash, phoneEnc: deps.phones.encrypt(phone.e164), labelEnc: label ? deps.phones.encrypt(label) : undefined, at: now });
   const channel = input.channel ?? 'sms';
   const enrolment: Enrolment = {
     id: input.enrolmentId ?? randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: input.worker.id, programmeId: programme.id,
-    channel, status: 'pending-consent', phoneHash, createdAt: now, updatedAt: now,
+    channel, status: 'pending-consent', phoneHash, planVersion: programme.planVersion ?? 1, createdAt: now, updatedAt: now,
   };
   const started = await deps.cases.startEnrolment(enrolment);
   // Our own enrolment (the same text, replayed after a crash) carries on where it stopped.
@@ -146,10 +148,15 @@ async function chooseProgramme(deps: CaseDeps, input: { programme?: string; labe
   if (words === '' && !named) return onDefault(deps, input.label);
   const all = await deps.programmes.list();
   const match = matchProgramme(words, all, named ? 'whole' : 'leading');
-  const refused = (reason: string) => ({ ok: false as const, status: 400 as const, field: 'programme' as const, reason: withProgrammeList(reason, all.map((p) => p.slug)) });
+  const refused = (reason: string) => ({ ok: false as const, status: 400 as const, field: 'programme' as const, reason: withProgrammeList(reason, all.filter((p) => !p.retiredAt).map((p) => p.slug)) });
   switch (match.kind) {
-    case 'matched':
-      return { ok: true as const, programme: match.programme, label: joinLabels(match.label, input.label) };
+    case 'matched': {
+      if (!match.programme.retiredAt) return { ok: true as const, programme: match.programme, label: joinLabels(match.label, input.label) };
+      // A retired programme takes nobody new; the default (never retired) is the way on.
+      const fallback = all.find((p) => p.isDefault && !p.retiredAt);
+      const instead = fallback ? ` The default programme is ${fallback.name}: text ENROL and the number to use it.` : '';
+      return { ok: false as const, status: 400 as const, field: 'programme' as const, reason: `${match.programme.name} is retired and takes no new enrolments.${instead}` };
+    }
     case 'none':
       return onDefault(deps, joinLabels(match.label, input.label), all);
     case 'unknown':

@@ -117,7 +117,7 @@ async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'paus
   await deps.audit.record({ actor: member.id, action: `enrolment.${verb}`, subject: enrolment.id, at: now, details: { reference: person.reference } });
   if (verb === 'withdraw' || verb === 'done') await closeOpenAssessments(deps, enrolment);
   // Reminders and openings that came due while paused ended or wait: RESUME puts them back.
-  if (verb === 'resume') await rescheduleTimepoints(deps, enrolment.id);
+  if (verb === 'resume') await rescheduleTimepoints(deps, enrolment);
   if (verb === 'done') {
     const discharge = await startDischarge(deps, enrolment);
     return `${person.reference} ${verbReplies.done}${discharge ? ` Their discharge check-in is due ${discharge}.` : ''}`;

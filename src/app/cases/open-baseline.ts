@@ -3,6 +3,7 @@ import type { QuestionnaireState } from '../../domain/conversation/questionnaire
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { Assessment, Conversation, Enrolment } from '../ports/case-store.js';
 import type { CaseDeps } from './case-deps.js';
+import { assessmentMeasures, programmeFor, questionSetOfAssessment } from './programme-for.js';
 import { enrolmentSnapshot, questionnaireContext, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
 
@@ -16,12 +17,13 @@ const baselineWindowDays = 7;
 export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Date): Promise<{
   assessment: Assessment; state: QuestionnaireState; actions: TurnAction[]; conversation: Pick<Conversation, 'enrolment' | 'assessment' | 'context'>;
 }> {
-  const programme = await deps.programmes.get(enrolment.programmeId);
-  const measure = programme ? deps.measures.get(programme.measureId) : undefined;
-  if (!programme || !measure) throw new Error(`programme ${enrolment.programmeId} or its measure is missing`);
+  const programme = await programmeFor(deps, enrolment);
+  const measures = programme ? assessmentMeasures(programme, 'baseline') : undefined;
+  const questions = measures ? questionSetOfAssessment(deps.measures, measures) : undefined;
+  if (!programme || !measures || !questions) throw new Error(`programme ${enrolment.programmeId} or its measures are missing`);
   const assessment: Assessment = {
     id: `${enrolment.id}:baseline`, enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId, programmeId: programme.id,
-    measureId: measure.id, kind: 'baseline', timepointId: 'baseline', status: 'open', dueAt: now, opensAt: now,
+    ...measures, kind: 'baseline', timepointId: 'baseline', status: 'open', dueAt: now, opensAt: now,
     closesAt: new Date(now.getTime() + baselineWindowDays * 86_400_000), openedAt: now, remindersSent: 0, answers: {},
   };
   const [firstReminder] = reminderInstants(now, programme.plan.reminders.afterDays, deps.org.timezone, undefined, { until: assessment.closesAt });
@@ -29,7 +31,7 @@ export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Da
   const snapshot = enrolmentSnapshot(enrolment);
   const context = await questionnaireContext(deps, snapshot, assessment, now);
   const { answers: _answers, ...opened } = assessment;
-  const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, measure, state: newQuestionnaireState(assessment.id, measure.id), event: { type: 'start' }, now, context });
+  const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, questions, state: newQuestionnaireState(assessment.id, questions.id), event: { type: 'start' }, now, context });
   return {
     assessment,
     state: stepped.state,

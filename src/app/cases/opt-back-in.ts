@@ -66,7 +66,7 @@ export async function optBackIn(deps: CaseDeps, input: TurnInput): Promise<Decis
   for (const assessment of restored) actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'scheduled' } });
   const current = assessments.map((a): Assessment => (restored.includes(a) ? { ...a, status: 'scheduled' } : a));
   // A paused enrolment stays quiet until the worker's RESUME, which puts its jobs back then.
-  const jobs = status === 'active' ? await timepointJobs(deps, current, now) : [];
+  const jobs = status === 'active' ? await timepointJobs(deps, enrolment, current, now) : [];
   actions.push(...jobs.map((job) => ({ type: 'schedule' as const, ...job })));
 
   const stopped = conversation?.questionnaire?.status === 'stopped' ? conversation.questionnaire : undefined;

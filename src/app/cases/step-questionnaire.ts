@@ -1,13 +1,14 @@
 import { step } from '../../domain/conversation/step.js';
 import type { QuestionnaireEvent } from '../../domain/conversation/questionnaire-event.js';
 import type { QuestionnaireState } from '../../domain/conversation/questionnaire-state.js';
-import type { Measure } from '../../domain/measures/measure.js';
+import { answersByMeasure, type QuestionSet } from '../../domain/measures/question-set.js';
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import { scheduleFollowUps } from '../../domain/schedule/schedule-follow-ups.js';
 import { isLate } from '../../domain/schedule/is-late.js';
 import type { Assessment, Conversation, EnrolmentSnapshot } from '../ports/case-store.js';
 import type { Programme } from '../ports/programme-catalogue.js';
 import type { CaseDeps } from './case-deps.js';
+import { assessmentMeasures, programmeFor } from './programme-for.js';
 import type { TurnAction } from './turn-action.js';
 
 export interface QuestionnaireStep {
@@ -27,19 +28,21 @@ export type OpenAssessment = Omit<Assessment, 'answers'>;
  * Reads nothing but the programme (from memory). The answers stay in the questionnaire's state, the
  * conversation being their source of truth until the questionnaire ends: then they go to the
  * assessment with the score (completed) or as they are (stopped). `purpose` tags the texts for the
- * person (a reply, or a reminder when the scheduler asks).
+ * person (a reply, or a reminder when the scheduler asks). With several measures (`questions`), each
+ * is scored and stored on its own, and a risk alert names the measure and item it came from.
  */
 export async function stepQuestionnaire(
   deps: Pick<CaseDeps, 'programmes' | 'org'>,
   input: {
-    enrolment: EnrolmentSnapshot; assessment: OpenAssessment; measure: Measure; state: QuestionnaireState; event: QuestionnaireEvent; now: Date;
+    enrolment: EnrolmentSnapshot; assessment: OpenAssessment; questions: QuestionSet; state: QuestionnaireState; event: QuestionnaireEvent; now: Date;
     context?: Conversation['context']; history?: Conversation['history']; purpose?: MessagePurpose;
   },
 ): Promise<QuestionnaireStep> {
-  const { enrolment, assessment, measure, now } = input;
-  const programme = await deps.programmes.get(enrolment.programmeId);
+  const { enrolment, assessment, questions, now } = input;
+  const single = questions.measures.length === 1;
+  const programme = await programmeFor(deps, enrolment);
   const result = step(input.state, input.event, now, {
-    measure,
+    questions,
     timeZone: deps.org.timezone,
     signposting: deps.org.signposting,
     nextCheckIn: input.context?.nextCheckIn,
@@ -56,24 +59,25 @@ export async function stepQuestionnaire(
         break;
       case 'complete': {
         const update = {
-          status: 'completed' as const, completedAt: now, late: isLate(now, assessment), score: effect.score,
-          answers: { ...result.state.answers }, ...(result.state.startedAt ? { startedAt: result.state.startedAt } : {}),
+          status: 'completed' as const, completedAt: now, late: isLate(now, assessment),
+          ...(single ? { score: effect.score } : { scores: Object.fromEntries(effect.scores.map((score) => [score.measureId, score])) }),
+          answers: { ...result.state.answers }, ...perMeasure(questions, result.state), ...(result.state.startedAt ? { startedAt: result.state.startedAt } : {}),
         };
         actions.push({ type: 'update-assessment', assessmentId: assessment.id, update });
         if (assessment.kind === 'baseline') actions.push(...followUps(deps, enrolment, programme, now));
         history = {
           ...input.history,
           ...(assessment.kind === 'baseline' ? { baselineCompletedAt: now } : {}),
-          ...(typeof effect.score.score === 'number' ? { lastScore: effect.score.score } : {}),
+          ...(single && typeof effect.score.score === 'number' ? { lastScore: effect.score.score } : {}),
         };
         break;
       }
       case 'stop':
         // Nothing more will be asked: what was answered is kept on the assessment.
-        actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { answers: { ...result.state.answers } } });
+        actions.push({ type: 'update-assessment', assessmentId: assessment.id, update: { answers: { ...result.state.answers }, ...perMeasure(questions, result.state) } });
         break;
       case 'risk':
-        actions.push({ type: 'raise-alert', assessmentId: assessment.id, measureId: assessment.measureId, itemId: effect.itemId });
+        actions.push({ type: 'raise-alert', assessmentId: assessment.id, ...riskSource(questions, assessment, effect.itemId) });
         break;
       case 'notify-worker':
         actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference}'s questionnaire is paused: we could not read their replies. Please check in with them.` });
@@ -93,12 +97,12 @@ export async function stepQuestionnaire(
  */
 export async function questionnaireContext(
   deps: Pick<CaseDeps, 'cases' | 'programmes' | 'org'>,
-  enrolment: Pick<EnrolmentSnapshot, 'id' | 'programmeId'>,
+  enrolment: Pick<EnrolmentSnapshot, 'id' | 'programmeId' | 'planVersion'>,
   assessment: Pick<Assessment, 'id' | 'kind' | 'dueAt'>,
   now: Date,
   history?: Conversation['history'],
 ): Promise<NonNullable<Conversation['context']>> {
-  const programme = await deps.programmes.get(enrolment.programmeId);
+  const programme = await programmeFor(deps, enrolment);
   if (assessment.kind === 'baseline') {
     const first = programme ? scheduleFollowUps(programme.plan, deps.org.timezone, now)[0]?.dueAt : undefined;
     return first ? { nextCheckIn: first } : {};
@@ -127,7 +131,7 @@ function followUps(deps: Pick<CaseDeps, 'org'>, enrolment: EnrolmentSnapshot, pr
     type: 'add-assessment' as const,
     assessment: {
       id: `${enrolment.id}:${timepoint.timepointId}`, enrolmentId: enrolment.id, serviceUserId: enrolment.serviceUserId, workerId: enrolment.workerId,
-      programmeId: programme.id, measureId: programme.measureId, kind: 'follow-up' as const, timepointId: timepoint.timepointId, status: 'scheduled' as const,
+      programmeId: programme.id, ...assessmentMeasures(programme, timepoint.timepointId), kind: 'follow-up' as const, timepointId: timepoint.timepointId, status: 'scheduled' as const,
       dueAt: timepoint.dueAt, opensAt: timepoint.opensAt, closesAt: timepoint.closesAt, answers: {},
     },
     jobs: [{ action: 'timepoint:open' as const, at: timepoint.dueAt }],
@@ -136,6 +140,21 @@ function followUps(deps: Pick<CaseDeps, 'org'>, enrolment: EnrolmentSnapshot, pr
 
 /** The enrolment as a conversation carries it. */
 export function enrolmentSnapshot(enrolment: EnrolmentSnapshot): EnrolmentSnapshot {
-  const { id, serviceUserId, reference, workerId, programmeId, channel, status } = enrolment;
-  return { id, serviceUserId, reference, workerId, programmeId, channel, status };
+  const { id, serviceUserId, reference, workerId, programmeId, channel, status, planVersion } = enrolment;
+  return { id, serviceUserId, reference, workerId, programmeId, channel, status, ...(planVersion === undefined ? {} : { planVersion }) };
+}
+
+/** With several measures: each one's answers under its own item ids (nothing extra for one measure). */
+function perMeasure(questions: QuestionSet, state: QuestionnaireState): { measureAnswers?: Record<string, Record<string, number | null>> } {
+  if (questions.measures.length === 1) return {};
+  const values = Object.fromEntries(Object.entries(state.answers).map(([id, answer]) => [id, answer.value]));
+  return { measureAnswers: answersByMeasure(questions, values) };
+}
+
+/** The measure and item a risk answer belongs to: with several measures, the one whose item sets the threshold. */
+function riskSource(questions: QuestionSet, assessment: OpenAssessment, questionId: string): { measureId: string; itemId: string } {
+  if (questions.measures.length === 1) return { measureId: assessment.measureId, itemId: questionId };
+  const refs = questions.sources[questionId] ?? [];
+  const withRisk = refs.find((ref) => questions.measures.find((m) => m.id === ref.measureId)?.items.find((item) => item.id === ref.itemId)?.risk) ?? refs[0];
+  return withRisk ?? { measureId: assessment.measureId, itemId: questionId };
 }

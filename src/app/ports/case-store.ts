@@ -33,6 +33,8 @@ export interface Enrolment {
    * can bring it back; cleared (null) when it does. A worker's WITHDRAW never sets it.
    */
   optedOut?: { at: Date; from: EnrolmentStatus } | null;
+  /** The programme's plan version at enrolment (absent: 1, from before programmes had versions). */
+  planVersion?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,7 +48,10 @@ export interface Assessment {
   serviceUserId: string;
   workerId: string;
   programmeId: string;
+  /** The measure asked; with several, the question set's id ("ons4+coping-and-support"). */
   measureId: string;
+  /** The measures asked, in order, when there are several (absent: just measureId). */
+  measureIds?: string[];
   kind: AssessmentKind;
   /** 'baseline', a follow-up's id from the plan (e.g. '6w'), or 'discharge'. */
   timepointId: string;
@@ -61,8 +66,13 @@ export interface Assessment {
   late?: boolean;
   lapsedAt?: Date;
   remindersSent?: number;
+  /** By question: the item id, or with several measures "<measure>:<item>" of the item's first place. */
   answers: Record<string, { raw: string; value: number | null; at: Date; attempts: number }>;
+  /** One measure: its score. */
   score?: ScoreResult;
+  /** Several measures: each one's answers by its own item ids (a shared answer under each) and score. */
+  measureAnswers?: Record<string, Record<string, number | null>>;
+  scores?: Record<string, ScoreResult>;
 }
 
 /**
@@ -95,7 +105,7 @@ export interface Conversation {
   version: number;
 }
 
-export type EnrolmentSnapshot = Pick<Enrolment, 'id' | 'serviceUserId' | 'reference' | 'workerId' | 'programmeId' | 'channel' | 'status'>;
+export type EnrolmentSnapshot = Pick<Enrolment, 'id' | 'serviceUserId' | 'reference' | 'workerId' | 'programmeId' | 'channel' | 'status' | 'planVersion'>;
 
 export interface CommittedTurn {
   /** The inbound message id, or the job's key (e.g. timepoint:open:<assessment>). */

@@ -1,3 +1,4 @@
+import { programmeFor } from '../cases/programme-for.js';
 import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import { whatsappTemplateVariables } from '../../domain/messaging/whatsapp-template-variables.js';
 import { isWithinSendWindow } from '../../domain/schedule/is-within-send-window.js';
@@ -14,7 +15,7 @@ export const consentLapseDays = 2;
 
 /** When the consent request was sent, reminders and the lapse are put on the calendar. */
 export async function scheduleConsentChase(deps: CaseDeps, enrolment: Enrolment, requestedAt: Date): Promise<void> {
-  const programme = await deps.programmes.get(enrolment.programmeId);
+  const programme = await programmeFor(deps, enrolment);
   const afterDays = programme?.plan.consentReminders.afterDays ?? [2, 5];
   const [first] = reminderInstants(requestedAt, afterDays, deps.org.timezone);
   if (first) await deps.jobs.schedule('consent:remind', enrolment.id, first);
@@ -25,7 +26,7 @@ export async function scheduleConsentChase(deps: CaseDeps, enrolment: Enrolment,
 export async function remindConsent(deps: CaseDeps, enrolmentId: string): Promise<JobOutcome> {
   const enrolment = await deps.cases.enrolment(enrolmentId);
   if (!enrolment || enrolment.status !== 'pending-consent') return { done: true, note: 'consent answered' };
-  const programme = await deps.programmes.get(enrolment.programmeId);
+  const programme = await programmeFor(deps, enrolment);
   const due = reminderInstants(enrolment.createdAt, programme?.plan.consentReminders.afterDays ?? [2, 5], deps.org.timezone);
   const now = deps.clock.now();
   const sent = enrolment.consentRemindersSent ?? 0;

@@ -6,6 +6,7 @@ import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
+import { programmeFor, questionSetOfAssessment } from '../cases/programme-for.js';
 import { scopeToTurn } from '../cases/scope-to-turn.js';
 import { enrolmentSnapshot, questionnaireContext, stepQuestionnaire } from '../cases/step-questionnaire.js';
 import type { Enrolment } from '../ports/case-store.js';
@@ -41,8 +42,8 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
   if (!enrolment) return { done: true, note: 'enrolment gone' };
 
   const phoneHash = await phoneHashOf(deps, enrolment);
-  const measure = deps.measures.get(assessment.measureId);
-  if (!phoneHash || !measure) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
+  const questions = questionSetOfAssessment(deps.measures, assessment);
+  if (!phoneHash || !questions) throw new Error(`cannot open ${assessment.id}: person or measure missing`);
   const key = `timepoint:open:${assessment.id}`;
   const turn = scopeToTurn(deps, key);
   return withTurnLock(deps, phoneHash, async (lock) => {
@@ -62,20 +63,20 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
     if (conversation?.awaiting === 'questionnaire' && conversation.questionnaire?.assessmentId !== assessment.id) {
       return { deferUntil: new Date(now.getTime() + day), note: 'another questionnaire is still open' };
     }
-    const programme = await deps.programmes.get(enrolment.programmeId);
+    const programme = await programmeFor(deps, enrolment);
     const [firstReminder] = reminderInstants(now, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
-    const invitation = `Hi, it's ${deps.org.name}: time for your ${timepointName(assessment.timepointId)} check-in, ${measure.items.length} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
+    const invitation = invitationText(deps.org.name, assessment.timepointId, questions.asked.items.length);
     const { answers: _answers, ...scheduled } = assessment;
     const opened = { ...scheduled, status: 'open' as const, openedAt: now, remindersSent: 0 };
     const context = await questionnaireContext(deps, snapshot, assessment, now, conversation?.history);
     const actions: TurnAction[] = [{ type: 'update-assessment', assessmentId: assessment.id, update: { status: 'open', openedAt: now, remindersSent: 0 } }];
-    let state = newQuestionnaireState(assessment.id, measure.id);
+    let state = newQuestionnaireState(assessment.id, questions.id);
     if (enrolment.channel === 'whatsapp') {
       const text = invitation.replace('Reply LATER', 'Reply READY to start, LATER');
       const worker = await deps.staff.get(enrolment.workerId);
       actions.push({ type: 'send', purpose: 'invitation', text, templateVariables: whatsappTemplateVariables({ orgName: deps.org.name, workerName: worker?.name, text }) });
     } else {
-      const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, measure, state, event: { type: 'start' }, now, context });
+      const stepped = await stepQuestionnaire(deps, { enrolment: snapshot, assessment: opened, questions, state, event: { type: 'start' }, now, context });
       state = stepped.state;
       actions.push({ type: 'send', purpose: 'invitation', text: invitation }, ...stepped.actions);
     }
@@ -92,6 +93,11 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
 export async function phoneHashOf(deps: Pick<CaseDeps, 'cases'>, enrolment: Enrolment): Promise<string | null> {
   if (enrolment.phoneHash) return enrolment.phoneHash;
   return (await deps.cases.serviceUserByReference(enrolment.reference))?.phoneHash ?? null;
+}
+
+/** The follow-up's invitation, counting every question of every measure it asks (`programme show` counts its segments). */
+export function invitationText(orgName: string, timepointId: string, questions: number): string {
+  return `Hi, it's ${orgName}: time for your ${timepointName(timepointId)} check-in, ${questions} quick questions. Reply LATER if now isn't good, or STOP to stop.`;
 }
 
 /** '6w' -> '6-week', '10d' -> '10-day', 'discharge' -> 'end-of-support'. */

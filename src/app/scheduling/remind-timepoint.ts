@@ -5,6 +5,7 @@ import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { TurnTarget } from '../cases/apply-turn-actions.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import { commitTurn, finishCommittedTurn, finishPreviousTurn, turnSeen } from '../cases/commit-turn.js';
+import { programmeFor, questionSetOfAssessment } from '../cases/programme-for.js';
 import { scopeToTurn } from '../cases/scope-to-turn.js';
 import { enrolmentSnapshot, stepQuestionnaire } from '../cases/step-questionnaire.js';
 import { phoneHashOf } from './open-timepoint.js';
@@ -22,10 +23,10 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
   const assessment = await deps.cases.assessment(assessmentId);
   if (!assessment || !['open', 'in-progress'].includes(assessment.status) || !assessment.openedAt) return { done: true, note: 'not open' };
   const enrolment = await deps.cases.enrolment(assessment.enrolmentId);
-  const programme = enrolment ? await deps.programmes.get(enrolment.programmeId) : null;
+  const programme = enrolment ? await programmeFor(deps, enrolment) : null;
   const phoneHash = enrolment ? await phoneHashOf(deps, enrolment) : null;
-  const measure = deps.measures.get(assessment.measureId);
-  if (!enrolment || !programme || !phoneHash || !measure) return { done: true, note: 'enrolment gone' };
+  const questions = questionSetOfAssessment(deps.measures, assessment);
+  if (!enrolment || !programme || !phoneHash || !questions) return { done: true, note: 'enrolment gone' };
   const now = deps.clock.now();
   const due = reminderInstants(assessment.openedAt, programme.plan.reminders.afterDays, deps.org.timezone, undefined, { until: assessment.closesAt });
   const sent = assessment.remindersSent ?? 0;
@@ -57,7 +58,7 @@ export async function remindTimepoint(deps: CaseDeps, assessmentId: string): Pro
     if (!conversation?.questionnaire || conversation.questionnaire.assessmentId !== assessment.id) return { done: true, note: 'not this questionnaire' };
     const { answers: _answers, ...opened } = assessment;
     const stepped = await stepQuestionnaire(deps, {
-      enrolment: snapshot, assessment: conversation.assessment ?? opened, measure, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder',
+      enrolment: snapshot, assessment: conversation.assessment ?? opened, questions, state: conversation.questionnaire, event: { type: 'reminder-due' }, now, purpose: 'reminder',
       context: conversation.context, history: conversation.history,
     });
     // On WhatsApp a reminder usually goes outside the 24-hour window, as a template that needs its variables.

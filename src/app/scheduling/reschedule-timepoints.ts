@@ -1,6 +1,7 @@
 import { reminderInstants } from '../../domain/schedule/reminder-instants.js';
 import type { CaseDeps } from '../cases/case-deps.js';
-import type { Assessment } from '../ports/case-store.js';
+import type { Assessment, Enrolment } from '../ports/case-store.js';
+import { programmeFor } from '../cases/programme-for.js';
 import type { JobAction } from '../ports/job-scheduler.js';
 
 /**
@@ -14,8 +15,8 @@ import type { JobAction } from '../ports/job-scheduler.js';
  * Timepoints whose window has closed are left as they are. Every job is upserted, so running this
  * twice schedules each once.
  */
-export async function rescheduleTimepoints(deps: Pick<CaseDeps, 'cases' | 'jobs' | 'clock' | 'programmes' | 'org'>, enrolmentId: string): Promise<void> {
-  const jobs = await timepointJobs(deps, await deps.cases.assessmentsOf(enrolmentId), deps.clock.now());
+export async function rescheduleTimepoints(deps: Pick<CaseDeps, 'cases' | 'jobs' | 'clock' | 'programmes' | 'org'>, enrolment: Pick<Enrolment, 'id' | 'programmeId' | 'planVersion'>): Promise<void> {
+  const jobs = await timepointJobs(deps, enrolment, await deps.cases.assessmentsOf(enrolment.id), deps.clock.now());
   for (const job of jobs) await deps.jobs.schedule(job.action, job.subjectId, job.at);
 }
 
@@ -26,12 +27,13 @@ export interface PlannedJob {
 }
 
 /** The jobs rescheduleTimepoints puts back, as data (a turn commits them with its state). */
-export async function timepointJobs(deps: Pick<CaseDeps, 'programmes' | 'org'>, assessments: readonly Assessment[], now: Date): Promise<PlannedJob[]> {
+export async function timepointJobs(deps: Pick<CaseDeps, 'programmes' | 'org'>, enrolment: Pick<Enrolment, 'programmeId' | 'planVersion'>, assessments: readonly Assessment[], now: Date): Promise<PlannedJob[]> {
   const jobs: PlannedJob[] = [];
+  // The reminder days of the plan version the enrolment started on, not a later edit's.
+  const programme = await programmeFor(deps, enrolment);
   for (const assessment of assessments) {
     if (assessment.closesAt <= now) continue;
     if (['open', 'in-progress'].includes(assessment.status) && assessment.openedAt) {
-      const programme = await deps.programmes.get(assessment.programmeId);
       const due = reminderInstants(assessment.openedAt, programme?.plan.reminders.afterDays ?? [2, 5], deps.org.timezone, undefined, { until: assessment.closesAt });
       const next = due[assessment.remindersSent ?? 0];
       if (next) jobs.push({ action: 'timepoint:remind', subjectId: assessment.id, at: later(next, now) });

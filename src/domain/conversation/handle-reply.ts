@@ -3,7 +3,7 @@ import type { ReplyCommand } from '../measures/match-reply-command.js';
 import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { parseReply } from '../measures/parse-reply.js';
 import { askCurrentItem } from './ask-current-item.js';
-import { mayLeaveMissing } from './may-leave-missing.js';
+import { mayLeaveMissingInSet } from './may-leave-missing.js';
 import type { QuestionnaireState } from './questionnaire-state.js';
 import { questionnaireWording } from './questionnaire-wording.js';
 import { reaskCurrentItem } from './reask-current-item.js';
@@ -68,7 +68,7 @@ function handleUnreadable(state: QuestionnaireState, text: string, reason: strin
   if (attempts <= context.maxInvalidAttempts) {
     return { state: { ...withoutPause(state), status: 'asking', invalidAttempts: attempts }, effects: [reprompt] };
   }
-  if (mayLeaveMissing(context.measure, item.id, state.answers)) {
+  if (mayLeaveMissingInSet(context.questions, item.id, state.answers)) {
     return recordAndAdvance(state, { raw: text, value: null }, now, context, questionnaireWording.movingOnPrefix);
   }
   return {

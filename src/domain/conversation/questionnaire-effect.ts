@@ -14,7 +14,8 @@ export type QuestionnaireEffect =
       readonly at: Date;
       readonly attempts: number;
     }
-  | { readonly type: 'complete'; readonly score: ScoreResult }
+  /** `scores`: one per measure of the set, in order; `score` is the first (the only one, usually). */
+  | { readonly type: 'complete'; readonly score: ScoreResult; readonly scores: readonly ScoreResult[] }
   | { readonly type: 'risk'; readonly itemId: string; readonly value: number; readonly label: string }
   | { readonly type: 'notify-worker'; readonly reason: NotifyWorkerReason; readonly itemId?: string }
   | { readonly type: 'stop' }

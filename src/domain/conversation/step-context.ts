@@ -1,8 +1,11 @@
 import type { Measure } from '../measures/measure.js';
+import type { QuestionSet } from '../measures/question-set.js';
 
-/** What `step` needs to know besides the state: the measure and the organisation's settings. */
+/** What `step` needs to know besides the state: the measure(s) and the organisation's settings. */
 export interface StepContext {
-  readonly measure: Measure;
+  /** One measure; or give `questions`, the timepoint's measures as one list (buildQuestionSet). */
+  readonly measure?: Measure;
+  readonly questions?: QuestionSet;
   /** Language of the wording; the measure's first language when absent. */
   readonly language?: string;
   /** Re-asks after an unreadable reply before giving up on the item; 2 when absent. */
@@ -18,5 +21,13 @@ export interface StepContext {
   readonly signposting?: string;
 }
 
-/** The context as the parts of `step` see it: language and retry limit settled once. */
-export type ResolvedStepContext = StepContext & { readonly language: string; readonly maxInvalidAttempts: number };
+/**
+ * The context as the parts of `step` see it: language and retry limit settled once, and `measure`
+ * the list of questions asked (the set's `asked`: one measure, or several as one).
+ */
+export type ResolvedStepContext = StepContext & {
+  readonly measure: Measure;
+  readonly questions: QuestionSet;
+  readonly language: string;
+  readonly maxInvalidAttempts: number;
+};

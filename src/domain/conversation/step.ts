@@ -10,12 +10,15 @@ import type { StepResult } from './step-result.js';
 import { matchReplyCommand } from '../measures/match-reply-command.js';
 import { measureUsability } from '../measures/measure-usability.js';
 import { normaliseReply } from '../measures/normalise-reply.js';
+import { buildQuestionSet } from '../measures/question-set.js';
 
 /**
  * The questionnaire as a state machine: one event in, the next state and the effects to perform
  * out, in order. Pure: time comes in as `now`, and sending, storing and alerting are effects. An
  * unreadable reply is a transition that asks again, never an exception; this throws only when it is
  * handed a measure that does not match the state or cannot be used (checked when a programme is set up).
+ * Several measures at one timepoint come as one question set (context.questions): the machine walks
+ * its questions as one list and scores each measure on its own at the end.
  *
  * Status by status: not-started waits for `start`; asking and paused take replies (a paused
  * question can still be answered); completed ignores everything; stopped wakes only for the
@@ -57,11 +60,17 @@ function start(state: QuestionnaireState, now: Date, context: ResolvedStepContex
 }
 
 function resolve(state: QuestionnaireState, context: StepContext): ResolvedStepContext {
-  const { measure } = context;
+  const questions = context.questions ?? (context.measure ? buildQuestionSet([context.measure]) : undefined);
+  if (!questions) throw new Error(`questionnaire ${state.assessmentId}: no measure given`);
+  const measure = questions.asked;
   if (state.measureId !== measure.id) throw new Error(`questionnaire ${state.assessmentId} is for ${state.measureId}, not ${measure.id}`);
+  for (const part of questions.measures) {
+    const usability = measureUsability(part, context.language);
+    if (!usability.usable) throw new Error(usability.reason);
+  }
   const usability = measureUsability(measure, context.language);
   if (!usability.usable) throw new Error(usability.reason);
-  return { ...context, language: usability.language, maxInvalidAttempts: Math.max(0, context.maxInvalidAttempts ?? 2) };
+  return { ...context, measure, questions, language: usability.language, maxInvalidAttempts: Math.max(0, context.maxInvalidAttempts ?? 2) };
 }
 
 function isStart(text: string): boolean {

@@ -54,9 +54,9 @@ function checkItems(definition: MeasureDefinition, report: Report): void {
     seen.add(item.id);
     if (item.options) checkOptionValues(['items', i, 'options'], item.options, report);
     const options = item.options ?? definition.options;
-    if (!options) {
+    if (!options && !item.sameAs) {
       report(['items', i, 'options'], 'required: the item has no options and the measure has no shared options');
-    } else if (item.risk && item.risk.atOrAbove > optionRange(options).max) {
+    } else if (options && item.risk && item.risk.atOrAbove > optionRange(options).max) {
       report(['items', i, 'risk', 'atOrAbove'], `${item.risk.atOrAbove} is above the highest option, so the flag could never be raised`);
     }
   });
@@ -120,7 +120,7 @@ function checkConversionTable(definition: MeasureDefinition, scored: readonly st
   for (const id of scored) {
     const item = definition.items.find((candidate) => candidate.id === id);
     const options = item?.options ?? definition.options;
-    if (!options) return; // already reported against the item
+    if (!options) return; // already reported against the item, or taken from a shared item (checked there)
     const range = optionRange(options);
     lowest += range.min;
     highest += range.max;

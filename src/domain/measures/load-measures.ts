@@ -4,6 +4,7 @@ import { applyLicensedWording } from './apply-licensed-wording.js';
 import type { Measure } from './measure.js';
 import { MeasureDefinitionError } from './measure-definition-error.js';
 import { parseMeasureDefinition } from './parse-measure-definition.js';
+import { resolveSharedItems } from './resolve-shared-items.js';
 
 export type MeasureCatalogue = ReadonlyMap<string, Measure>;
 
@@ -18,7 +19,7 @@ export const shippedMeasuresDirectory = path.join(__dirname, 'definitions');
  */
 export function loadMeasures(organisationDirectories: readonly string[] = []): MeasureCatalogue {
   const problems: string[] = [];
-  const measures = new Map<string, { measure: Measure; file: string }>();
+  const measures = new Map<string, { measure: Measure; file: string; bespoke: boolean }>();
   const wordings: { file: string; json: unknown }[] = [];
   for (const directory of [shippedMeasuresDirectory, ...organisationDirectories]) {
     for (const { file, json } of readJsonFiles(directory, problems)) {
@@ -34,11 +35,35 @@ export function loadMeasures(organisationDirectories: readonly string[] = []): M
       measures.set(id, { ...found, measure: applyLicensedWording(found.measure, json, file) });
     });
   }
+  // Shared items are settled last: they compare wording that licensed files may have just supplied.
+  const shared = resolveSharedItems(new Map([...measures].map(([id, entry]) => [id, { ...entry, file: path.basename(entry.file) }])));
+  problems.push(...shared.problems);
   if (problems.length > 0) throw new MeasureDefinitionError(problems);
-  return new Map([...measures].map(([id, { measure }]) => [id, measure]));
+  return shared.measures;
 }
 
-function addMeasure(measures: Map<string, { measure: Measure; file: string }>, file: string, json: unknown, directory: string): void {
+/**
+ * `measures check FILE`: every problem with one measure file (shape, rules, and its items shared
+ * with the loaded measures), and the measure as it would load when there are none. The caller reads the JSON.
+ */
+export function checkMeasureFile(json: unknown, file: string, catalogue: MeasureCatalogue): { problems: string[]; measure?: Measure } {
+  let measure: Measure;
+  try {
+    measure = parseMeasureDefinition(json, file);
+  } catch (error) {
+    if (error instanceof MeasureDefinitionError) return { problems: [...error.problems] };
+    throw error;
+  }
+  const loaded = new Map([...catalogue].map(([id, other]) => [id, { measure: other, file: `${id}.json`, bespoke: false }]));
+  // The file replaces a loaded measure of the same id: checking the copy in MEASURES_DIR again is allowed.
+  loaded.set(measure.id, { measure, file, bespoke: true });
+  const resolved = resolveSharedItems(loaded);
+  const problems = resolved.problems.filter((problem) => problem.startsWith(`${file}:`));
+  const checked = resolved.measures.get(measure.id);
+  return problems.length > 0 || !checked ? { problems } : { problems, measure: checked };
+}
+
+function addMeasure(measures: Map<string, { measure: Measure; file: string; bespoke: boolean }>, file: string, json: unknown, directory: string): void {
   const measure = parseMeasureDefinition(json, file);
   // The file name is how admins find a measure, so it must say which one it holds.
   if (`${measure.id}.json` !== file) throw new MeasureDefinitionError([`${file}: id: "${measure.id}" does not match the file name`]);
@@ -46,7 +71,7 @@ function addMeasure(measures: Map<string, { measure: Measure; file: string }>, f
   if (existing) {
     throw new MeasureDefinitionError([`${file}: id: "${measure.id}" is already defined in ${existing.file}; choose a new id`]);
   }
-  measures.set(measure.id, { measure, file: path.join(directory, file) });
+  measures.set(measure.id, { measure, file: path.join(directory, file), bespoke: directory !== shippedMeasuresDirectory });
 }
 
 function readJsonFiles(directory: string, problems: string[]): { file: string; json: unknown }[] {

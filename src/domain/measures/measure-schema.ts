@@ -41,6 +41,13 @@ export const itemSchema = z.strictObject({
   options: z.array(answerOptionSchema).min(2).optional(),
   reverseKeyed: z.boolean().default(false),
   optional: z.boolean().default(false),
+  /**
+   * The same question as an item of another measure (PHQ-4's q1 is GAD-7's q1): a programme asking
+   * both asks it once and scores both from the one answer. Allowed only when the wording, options
+   * and recall period are identical (check-shared-items.ts); text and options left out are taken
+   * from that item, which is how an organisation composes a bespoke measure from bank items.
+   */
+  sameAs: z.strictObject({ measure: z.string().min(1), item: z.string().min(1) }).optional(),
   // Compared with the answer as given (before reverse keying): the value a person chose.
   risk: z.strictObject({ atOrAbove: z.number().int(), label: z.string().min(1) }).optional(),
 });

@@ -113,4 +113,18 @@ describe('the admin API', () => {
     expect(await call('POST', '/api/programmes', { name: 'WELLBEING', measureId: 'gad7', followUps: ['4w'] })).toMatchObject({ status: 409, json: { error: 'already exists' } });
     expect((await fx.auditEntries()).filter((entry) => entry.action === 'programme.add').map((entry) => entry.actor)).toEqual(['admin-api', 'admin-api']);
   });
+  it('when a programme of several measures is added, shown, edited and retired over the API, then each answers as the CLI does', async () => {
+    const created = await call('POST', '/api/programmes', { name: 'Mood', measures: ['ons4', 'phq9'], measuresAt: { discharge: ['ons4'] }, followUps: ['6w'], discharge: '0d' });
+    expect(created).toMatchObject({ status: 201, json: { measureId: 'ons4', questionnaire: { measures: ['ons4', 'phq9'], at: { discharge: ['ons4'] } } } });
+    const id = (created.json as unknown as { id: string }).id;
+    const shown = await call('GET', `/api/programmes/${id}`);
+    expect(shown).toMatchObject({ status: 200, json: { timepoints: [{ timepointId: 'baseline', questions: 13 }, { timepointId: '6w', questions: 13 }, { timepointId: 'discharge', questions: 4 }] } });
+    const refused = await call('PATCH', `/api/programmes/${id}`, { measures: ['ons4', 'swemwbs'], measuresAt: { '12w': ['ons4'] } });
+    expect(refused).toMatchObject({ status: 400, json: { problems: [expect.stringContaining('swemwbs.wording.json'), 'measuresAt.12w: this programme has no timepoint "12w" (it has baseline, 6w, discharge)'] } });
+    expect(await call('PATCH', `/api/programmes/${id}`, { measures: ['ons4'] })).toMatchObject({ status: 200, json: { planVersion: 2, questionnaire: { measures: ['ons4'] } } });
+    expect(await call('POST', `/api/programmes/${id}/retire`)).toMatchObject({ status: 200, json: { retiredAt: expect.any(String) } });
+    expect(await call('POST', `/api/programmes/${id}/retire`)).toMatchObject({ status: 409, json: { problems: [expect.stringMatching(/^Mood was already retired on /)] } });
+    expect(await call('PATCH', '/api/programmes/nope', { measures: ['ons4'] })).toMatchObject({ status: 404 });
+    expect((await fx.auditEntries()).filter((e) => e.action === 'programme.edit' || e.action === 'programme.retire').map((e) => [e.actor, e.action])).toEqual([['admin-api', 'programme.edit'], ['admin-api', 'programme.retire']]);
+  });
 });

@@ -47,10 +47,10 @@ describe('the CLI options', () => {
     expect(JSON.parse(unscorable.stderr)).toEqual({ error: 'invalid', problems: [expect.stringMatching(/^phq9 has 9 items/)] });
   }, 60_000);
 
-  it('when --measure is given twice to programme add, then it is refused saying a programme has one measure, and nothing is added', async () => {
+  it('when --measure is given twice to programme add, then it is refused pointing to --measures, and nothing is added', async () => {
     const result = await cli('programme', 'add', '--name', 'Two measures', '--measure', 'phq9', '--measure', 'gad7', '--followups', '6w');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--measure was given twice ("phq9", then "gad7"): a programme has one measure for now, so give it once.');
+    expect(result.stderr).toContain('--measure was given twice ("phq9", then "gad7"): for several measures, list them once with --measures, e.g. --measures phq9,gad7.');
     expect(await database.db.collection('programmes').countDocuments()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import type { QuestionnaireEvent } from '../../../src/domain/conversation/questi
 import type { QuestionnaireState } from '../../../src/domain/conversation/questionnaire-state.js';
 import type { StepContext } from '../../../src/domain/conversation/step-context.js';
 import type { Measure } from '../../../src/domain/measures/measure.js';
+import type { QuestionSet } from '../../../src/domain/measures/question-set.js';
 
 export const startTime = new Date('2026-01-20T10:00:00Z');
 
@@ -19,19 +20,20 @@ export interface Run {
 
 /**
  * Feed events to `step` one minute apart, from a new questionnaire or `from`. A string is a reply;
- * the first event is `start` unless `from` is given.
+ * the first event is `start` unless `from` is given. A question set (several measures) is asked as one.
  */
 export function runQuestionnaire(
-  measure: Measure,
+  measure: Measure | QuestionSet,
   events: readonly (QuestionnaireEvent | string)[],
   options: { context?: Omit<StepContext, 'measure'>; from?: QuestionnaireState } = {},
 ): Run {
+  const given = 'asked' in measure ? { questions: measure } : { measure };
   let state = options.from ?? newQuestionnaireState('assessment-1', measure.id);
   const all: (QuestionnaireEvent | string)[] = options.from ? [...events] : [{ type: 'start' }, ...events];
   const turns: (readonly QuestionnaireEffect[])[] = [];
   all.forEach((event, i) => {
     const now = new Date(startTime.getTime() + i * 60_000);
-    const result = step(state, typeof event === 'string' ? { type: 'reply', text: event } : event, now, { measure, ...options.context });
+    const result = step(state, typeof event === 'string' ? { type: 'reply', text: event } : event, now, { ...given, ...options.context });
     state = result.state;
     turns.push(result.effects);
   });
