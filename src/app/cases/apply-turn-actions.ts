@@ -32,7 +32,7 @@ export interface TurnTarget {
  * its own duplicate, an upserted job) and `deps` is scoped to the turn (scopeToTurn), so running
  * the list a second time after a crash changes nothing that the first run finished.
  */
-export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actions: readonly TurnAction[]): Promise<void> {
+export async function applyTurnActions(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'logger' | 'org' | 'send' | 'sendMany' | 'staff'>, target: TurnTarget, actions: readonly TurnAction[]): Promise<void> {
   const { at } = target;
   const enrolment = () => {
     if (!target.enrolment) throw new Error(`turn ${target.key} has a ${actions.map((a) => a.type).join(', ')} action but no enrolment`);
@@ -88,7 +88,7 @@ export async function applyTurnActions(deps: CaseDeps, target: TurnTarget, actio
  * alert's id comes from the turn, so a replayed turn finds its own alert and still makes sure the
  * worker and managers were told; an alert raised by an earlier turn is left alone.
  */
-async function raiseAlert(deps: CaseDeps, target: TurnTarget & { enrolment: EnrolmentSnapshot }, action: Extract<TurnAction, { type: 'raise-alert' }>): Promise<void> {
+async function raiseAlert(deps: Pick<CaseDeps, 'audit' | 'cases' | 'contacts' | 'jobs' | 'org' | 'send' | 'staff'>, target: TurnTarget & { enrolment: EnrolmentSnapshot }, action: Extract<TurnAction, { type: 'raise-alert' }>): Promise<void> {
   const { enrolment, at } = target;
   const id = `${target.key}:${action.itemId}`;
   const open = await deps.cases.openAlerts({ serviceUserId: enrolment.serviceUserId });

@@ -24,7 +24,7 @@ export function turnSeen(conversation: Conversation | null, key: string): 'commi
  * since it was read (the caller runs the turn again on fresh state); nothing has been done then.
  * `deps` is the turn's own (scopeToTurn with the same key).
  */
-export async function commitTurn(deps: CaseDeps, next: Conversation, target: TurnTarget, actions: TurnAction[], touch?: { channel: Channel; at: Date }): Promise<boolean> {
+export async function commitTurn(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'logger' | 'org' | 'send' | 'sendMany' | 'staff'>, next: Conversation, target: TurnTarget, actions: TurnAction[], touch?: { channel: Channel; at: Date }): Promise<boolean> {
   const recentTurns = [...(next.recentTurns ?? []).filter((key) => key !== target.key), target.key].slice(-rememberedTurns);
   const { enrolment: _enrolment, contact: _contact, ...where } = target;
   const saved = await deps.contacts.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns }, touch);

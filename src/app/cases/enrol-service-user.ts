@@ -124,7 +124,7 @@ export async function enrolServiceUser(
  * someone they do not support is known to us), only that a manager can help; their own person is
  * simply already theirs. Managers and admins see the whole organisation and are told who holds them.
  */
-async function alreadyEnrolled(deps: CaseDeps, existing: Enrolment, askedBy: StaffMember | 'admin'): Promise<string> {
+async function alreadyEnrolled(deps: Pick<CaseDeps, 'staff'>, existing: Enrolment, askedBy: StaffMember | 'admin'): Promise<string> {
   const status = existing.status.replace('-', ' ');
   if (askedBy !== 'admin' && askedBy.role === 'worker') {
     return existing.workerId === askedBy.id
@@ -142,7 +142,7 @@ async function alreadyEnrolled(deps: CaseDeps, existing: Enrolment, askedBy: Sta
  * name none and are not close to one are a label on the default programme ("Priya Shah"), and words
  * close to a programme, or shared by several, are answered with the list (see matchProgramme).
  */
-async function chooseProgramme(deps: CaseDeps, input: { programme?: string; label?: string; programmeAndLabel?: string }) {
+async function chooseProgramme(deps: Pick<CaseDeps, 'programmes'>, input: { programme?: string; label?: string; programmeAndLabel?: string }) {
   const named = input.programme !== undefined;
   const words = (input.programme ?? input.programmeAndLabel ?? '').trim();
   if (words === '' && !named) return onDefault(deps, input.label);
@@ -170,7 +170,7 @@ async function chooseProgramme(deps: CaseDeps, input: { programme?: string; labe
   }
 }
 
-async function onDefault(deps: CaseDeps, label: string | undefined, listed?: readonly Programme[]) {
+async function onDefault(deps: Pick<CaseDeps, 'programmes'>, label: string | undefined, listed?: readonly Programme[]) {
   const programme = listed ? listed.find((p) => p.isDefault) : await deps.programmes.getDefault();
   if (!programme) return { ok: false as const, status: 404 as const, reason: 'There is no default programme yet: text ENROL <number> <programme>, or ask an admin to set one up.' };
   return { ok: true as const, programme, label };

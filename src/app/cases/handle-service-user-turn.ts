@@ -69,7 +69,7 @@ export interface TurnInput {
   contact: Contact;
 }
 
-async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
+async function decide(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'programmes'>, input: TurnInput): Promise<Decision> {
   const { conversation, message, intent } = input;
   if (intent === 'stop') return optOut(deps, input);
   if (intent === 'start') return optBackIn(deps, input);
@@ -98,7 +98,7 @@ async function decide(deps: CaseDeps, input: TurnInput): Promise<Decision> {
 }
 
 /** STOP (already on the suppression list): a questionnaire in progress stops where it is (answers kept); the worker is told. */
-async function optOut(deps: CaseDeps, input: TurnInput): Promise<Decision> {
+async function optOut(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'programmes'>, input: TurnInput): Promise<Decision> {
   const { conversation, now, serviceUserId } = input;
   const actions: TurnAction[] = [{ type: 'send', text: `You won't get any more messages from ${deps.org.name}. Reply START if you change your mind.`, purpose: 'opt-out-confirmation' }];
   const enrolment = conversation ? await deps.cases.enrolment(conversation.enrolmentId) : await deps.cases.liveEnrolment(serviceUserId);
@@ -124,7 +124,7 @@ async function optOut(deps: CaseDeps, input: TurnInput): Promise<Decision> {
   return { next, enrolment: enrolmentSnapshot(enrolment), actions };
 }
 
-async function consent(deps: CaseDeps, conversation: Conversation, answer: 'yes' | 'no', input: TurnInput): Promise<Decision> {
+async function consent(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'programmes'>, conversation: Conversation, answer: 'yes' | 'no', input: TurnInput): Promise<Decision> {
   const { now, message } = input;
   // The enrolment's status decides, so it is read fresh (a lapsed request still takes a late YES).
   const enrolment = await deps.cases.enrolment(conversation.enrolmentId);
@@ -155,10 +155,10 @@ function reply(text: string): Decision {
   return { actions: [{ type: 'send', text, purpose: 'reply' }] };
 }
 
-function help(deps: CaseDeps): string {
+function help(deps: Pick<CaseDeps, 'org'>): string {
   return `${deps.org.name}: this number sends short wellbeing questions for your support worker. Reply STOP to stop, START to start again.`;
 }
 
-function nothingToAsk(deps: CaseDeps): string {
+function nothingToAsk(deps: Pick<CaseDeps, 'org'>): string {
   return `Thanks for your message. There are no questions for you right now: ${deps.org.name} will text you at your next check-in. Please contact your worker directly about anything else. Reply STOP to stop messages.`;
 }

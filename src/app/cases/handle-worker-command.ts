@@ -88,7 +88,7 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
   }
 }
 
-async function referenceCommand(deps: CaseDeps, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
+async function referenceCommand(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'locks' | 'org' | 'programmes'>, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
   const person = await deps.cases.serviceUserByReference(normaliseReference(reference));
   const enrolment = person ? ((await deps.cases.liveEnrolment(person.id)) ?? (await deps.cases.enrolmentsOf(person.id)).at(-1)) : undefined;
   // One answer for "nobody" and "not yours": a different one would tell a worker who else we support.
@@ -136,7 +136,7 @@ function normaliseReference(reference: string): string {
 }
 
 /** Nothing more is asked once support ends: scheduled and open timepoints are cancelled, answers kept. */
-async function closeOpenAssessments(deps: CaseDeps, enrolment: Enrolment): Promise<void> {
+async function closeOpenAssessments(deps: Pick<CaseDeps, 'cases' | 'contacts' | 'locks'>, enrolment: Enrolment): Promise<void> {
   for (const assessment of await deps.cases.assessmentsOf(enrolment.id)) {
     if (['scheduled', 'open', 'in-progress'].includes(assessment.status)) await deps.cases.updateAssessment(assessment.id, { status: 'cancelled' });
   }

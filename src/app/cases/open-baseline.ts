@@ -14,7 +14,7 @@ const baselineWindowDays = 7;
  * with its reminders and lapse, and the first question is asked. The first action adds the
  * assessment; the rest ask. `conversation` is what the conversation carries for the questionnaire.
  */
-export async function openBaseline(deps: CaseDeps, enrolment: Enrolment, now: Date): Promise<{
+export async function openBaseline(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'programmes'>, enrolment: Enrolment, now: Date): Promise<{
   assessment: Assessment; state: QuestionnaireState; actions: TurnAction[]; conversation: Pick<Conversation, 'enrolment' | 'assessment' | 'context'>;
 }> {
   const programme = await programmeFor(deps, enrolment);

@@ -24,7 +24,7 @@ import type { TurnAction } from './turn-action.js';
  * An enrolment a worker ended (WITHDRAW, DONE) is not undone: they hear that no check-ins are
  * planned and the worker that they would take part again.
  */
-export async function optBackIn(deps: CaseDeps, input: TurnInput): Promise<Decision> {
+export async function optBackIn(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'programmes'>, input: TurnInput): Promise<Decision> {
   const { conversation, now, serviceUserId } = input;
   const welcome = `Welcome back: ${deps.org.name} can message you again.`;
   const enrolment = conversation ? await deps.cases.enrolment(conversation.enrolmentId) : ((await deps.cases.enrolmentsOf(serviceUserId)).at(-1) ?? null);

@@ -9,7 +9,7 @@ import { programmeAt, questionnaireOf } from './programme-for.js';
  * phone number. Null when there is nobody with that reference or `mayRead` refuses their
  * enrolments, decided before anything else is read.
  */
-export async function serviceUserRecord(deps: CaseDeps, reference: string, mayRead: (enrolments: Enrolment[]) => boolean = () => true) {
+export async function serviceUserRecord(deps: Pick<CaseDeps, 'cases' | 'contacts' | 'phones' | 'programmes' | 'staff'>, reference: string, mayRead: (enrolments: Enrolment[]) => boolean = () => true) {
   const n = parseReference(reference);
   const person = n ? await deps.cases.serviceUserByReference(formatReference(n)) : null;
   if (!person) return null;

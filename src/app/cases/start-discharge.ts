@@ -5,7 +5,7 @@ import type { CaseDeps } from './case-deps.js';
 import { assessmentMeasures, programmeFor } from './programme-for.js';
 
 /** DONE: when the programme has a discharge follow-up, it goes on the calendar. Returns when, in words, or null. */
-export async function startDischarge(deps: CaseDeps, enrolment: Enrolment): Promise<string | null> {
+export async function startDischarge(deps: Pick<CaseDeps, 'cases' | 'clock' | 'jobs' | 'org' | 'programmes'>, enrolment: Enrolment): Promise<string | null> {
   const programme = await programmeFor(deps, enrolment);
   if (!programme) return null;
   const timepoint = scheduleDischarge(programme.plan, deps.org.timezone, deps.clock.now());

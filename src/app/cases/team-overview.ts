@@ -14,7 +14,7 @@ import { caseloadStatuses } from '../../domain/cases/caseload-line.js';
  * weekly report counts lapses (windows closed this week, lapsed); alerts by reference only. The
  * member's own caseload, if they have one, is a line of its own ("You").
  */
-export async function teamOverview(deps: CaseDeps, member: StaffMember): Promise<string> {
+export async function teamOverview(deps: Pick<CaseDeps, 'cases' | 'clock' | 'org' | 'staff'>, member: StaffMember): Promise<string> {
   const timeZone = deps.org.timezone;
   const period = isoWeekRange(isoWeekOf(deps.clock.now(), timeZone), timeZone);
   const [workers, alerts, closing] = await Promise.all([deps.staff.list({ role: 'worker' }), deps.cases.openAlerts({}), deps.cases.assessmentsIn(period)]);

@@ -10,7 +10,7 @@ import { teamOverview } from './team-overview.js';
  * need them first, within two segments. Managers and admins, who see the whole organisation, get
  * the team's week instead (teamOverview). No health answers.
  */
-export async function workerStatus(deps: CaseDeps, member: StaffMember): Promise<string> {
+export async function workerStatus(deps: Pick<CaseDeps, 'cases' | 'clock' | 'org' | 'staff'>, member: StaffMember): Promise<string> {
   if (member.role !== 'worker') return teamOverview(deps, member);
   const live = (await deps.cases.enrolmentsOfWorker(member.id)).filter((e) => caseloadStatuses.has(e.status));
   if (live.length === 0) return 'You have nobody enrolled at the moment. Text ENROL <mobile> to add someone.';

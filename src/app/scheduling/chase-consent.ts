@@ -14,7 +14,7 @@ import type { JobOutcome } from '../ports/job-scheduler.js';
 export const consentLapseDays = 2;
 
 /** When the consent request was sent, reminders and the lapse are put on the calendar. */
-export async function scheduleConsentChase(deps: CaseDeps, enrolment: Enrolment, requestedAt: Date): Promise<void> {
+export async function scheduleConsentChase(deps: Pick<CaseDeps, 'jobs' | 'org' | 'programmes'>, enrolment: Enrolment, requestedAt: Date): Promise<void> {
   const programme = await programmeFor(deps, enrolment);
   const afterDays = programme?.plan.consentReminders.afterDays ?? [2, 5];
   const [first] = reminderInstants(requestedAt, afterDays, deps.org.timezone);
@@ -23,7 +23,7 @@ export async function scheduleConsentChase(deps: CaseDeps, enrolment: Enrolment,
 }
 
 /** No answer to the consent request yet: ask once more, briefly, at each reminder day. */
-export async function remindConsent(deps: CaseDeps, enrolmentId: string): Promise<JobOutcome> {
+export async function remindConsent(deps: Pick<CaseDeps, 'cases' | 'clock' | 'org' | 'programmes' | 'send' | 'staff'>, enrolmentId: string): Promise<JobOutcome> {
   const enrolment = await deps.cases.enrolment(enrolmentId);
   if (!enrolment || enrolment.status !== 'pending-consent') return { done: true, note: 'consent answered' };
   const programme = await programmeFor(deps, enrolment);
@@ -48,7 +48,7 @@ export async function remindConsent(deps: CaseDeps, enrolmentId: string): Promis
 }
 
 /** Still no answer after the last reminder: the request lapses and the worker is told, never silently. */
-export async function lapseConsent(deps: CaseDeps, enrolmentId: string): Promise<JobOutcome> {
+export async function lapseConsent(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'logger' | 'org' | 'send' | 'staff'>, enrolmentId: string): Promise<JobOutcome> {
   const enrolment = await deps.cases.enrolment(enrolmentId);
   if (!enrolment || enrolment.status !== 'pending-consent') return { done: true, note: 'consent answered' };
   const transition = transitionEnrolment(enrolment.status, 'consent-lapse', enrolment.reference);

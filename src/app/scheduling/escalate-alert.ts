@@ -6,12 +6,12 @@ import type { JobOutcome } from '../ports/job-scheduler.js';
 /** Default: managers hear of an alert nobody has acknowledged within 4 working hours. */
 export const escalateAfterWorkingHours = 4;
 
-export async function scheduleEscalation(deps: CaseDeps, alert: SafeguardingAlert): Promise<void> {
+export async function scheduleEscalation(deps: Pick<CaseDeps, 'jobs' | 'org'>, alert: SafeguardingAlert): Promise<void> {
   await deps.jobs.schedule('alert:escalate', alert.id, addWorkingHours(alert.openedAt, escalateAfterWorkingHours, deps.org.timezone));
 }
 
 /** An unacknowledged safeguarding alert goes to the managers, once. */
-export async function escalateAlert(deps: CaseDeps, alertId: string): Promise<JobOutcome> {
+export async function escalateAlert(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'org' | 'send' | 'staff'>, alertId: string): Promise<JobOutcome> {
   const alert = await deps.cases.alert(alertId);
   if (!alert || alert.acknowledgedAt || alert.escalatedAt) return { done: true, note: 'acknowledged or escalated' };
   const due = addWorkingHours(alert.openedAt, escalateAfterWorkingHours, deps.org.timezone);

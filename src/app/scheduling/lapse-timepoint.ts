@@ -8,7 +8,7 @@ import type { JobOutcome } from '../ports/job-scheduler.js';
  * so far are kept) and the conversation stops waiting for it. The worker hears of it in the next
  * daily digest ("who lapsed yesterday"): never silently.
  */
-export async function lapseTimepoint(deps: CaseDeps, assessmentId: string): Promise<JobOutcome> {
+export async function lapseTimepoint(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'locks'>, assessmentId: string): Promise<JobOutcome> {
   const assessment = await deps.cases.assessment(assessmentId);
   if (!assessment || !['scheduled', 'open', 'in-progress'].includes(assessment.status)) return { done: true, note: 'nothing to lapse' };
   const now = deps.clock.now();
