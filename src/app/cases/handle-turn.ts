@@ -2,7 +2,7 @@ import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import { optOutIntent } from '../../domain/messaging/opt-out-intent.js';
 import type { CaseDeps } from './case-deps.js';
 import { handleServiceUserTurn } from './handle-service-user-turn.js';
-import { handleWorkerCommand, workerHelp } from './handle-worker-command.js';
+import { enrollableSlugs, handleWorkerCommand, workerHelp } from './handle-worker-command.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import type { InboundMessage } from '../ports/message-log.js';
 
@@ -55,7 +55,7 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   const member = contact.staffId ? await deps.staff.get(contact.staffId) : null;
   if (member) {
     if (message.channel === 'whatsapp') await deps.contacts.touchInbound(message.phoneHash, message.channel, message.receivedAt);
-    const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name, (await deps.programmes.list()).map((programme) => programme.slug), member.role)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
+    const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name, await enrollableSlugs(deps), member.role)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
     await turn.sendMany(handled.replies.map((text) => ({
       channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose: 'reply' as const, replyTo: message.id, contact,
     })));

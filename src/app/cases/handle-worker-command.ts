@@ -21,6 +21,11 @@ import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
  * organisation name is cut so the whole text fits two GSM-7 segments. `programmes` (their short
  * names) become a last line when there is room (withProgrammeList).
  */
+/** The short names a worker may type after ENROL: a retired programme takes nobody new. */
+export async function enrollableSlugs(deps: Pick<CaseDeps, 'programmes'>): Promise<string[]> {
+  return (await deps.programmes.list()).filter((programme) => !programme.retiredAt).map((programme) => programme.slug);
+}
+
 export function workerHelp(orgName: string, programmes: readonly string[] = [], role: StaffMember['role'] = 'worker'): string {
   const commands = [
     'ENROL 07700 900123 - add someone',
@@ -64,7 +69,7 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
   const kept = (replies: string[], redactedBody = maskSensitiveText(message.body)) => ({ replies, redactedBody });
   switch (command.kind) {
     case 'help':
-      return kept([workerHelp(deps.org.name, (await deps.programmes.list()).map((programme) => programme.slug), member.role)]);
+      return kept([workerHelp(deps.org.name, await enrollableSlugs(deps), member.role)]);
     case 'not-a-command':
       // Quoting what arrived shows the worker exactly what the bot read; free text is not kept.
       return kept([`Sorry, I did not recognise "${quote(message.body)}". Text HELP for the commands.`], '[unrecognised text, not kept]');

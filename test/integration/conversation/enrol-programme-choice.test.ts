@@ -1,3 +1,4 @@
+import { retireProgramme } from '../../../src/app/admin/retire-programme.js';
 import { serviceUserRecord } from '../../../src/app/cases/service-user-record.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 
@@ -70,5 +71,15 @@ describe('choosing the programme when enrolling', () => {
     const accepted = await post({ programme: 'anxiety', label: 'Kim' });
     expect(accepted.status).toBe(201);
     expect(await accepted.json()).toMatchObject({ reference: 'SU-0004', programme: 'anxiety-group' });
+  });
+
+  it('when a programme is retired, then the commands no longer list it', async () => {
+    const { programmes, audit, clock } = h.service.messaging.cases;
+    await h.addProgramme({ name: 'Walk', measureId: 'ons4', followUps: ['6w'] });
+    await h.text(alex, 'commands');
+    expect(h.inbox(alex).at(-1)).toMatch(/\nProgrammes: wellbeing-check, anxiety-group, walk$/);
+    expect(await retireProgramme({ programmes, audit, clock }, 'walk', 'test')).toMatchObject({ ok: true });
+    await h.text(alex, 'commands');
+    expect(h.inbox(alex).at(-1)).toMatch(/\nProgrammes: wellbeing-check, anxiety-group$/);
   });
 });
