@@ -141,5 +141,29 @@ describe('a turn is applied exactly once, wherever the process dies', () => {
     await expectDoneOnce(phone, reference);
     expect(h.inbox(phone).filter((text) => text.startsWith('Just a reminder'))).toHaveLength(0);
   });
-});
 
+  it('when another write changes the conversation just before the turn commits, then the turn runs again on the fresh state and its answer is kept once', async () => {
+    const { phone, reference } = await personAtLastQuestion(97);
+    const message = await recordedMessage(phone, '1');
+    const { contacts } = h.service.messaging.cases;
+    let saves = 0;
+    const racing: CaseDeps = {
+      ...h.service.messaging.cases,
+      contacts: {
+        ...contacts,
+        // The first commit of this turn loses to a competing writer (a reminder, another process)
+        // that saved the same conversation a moment earlier.
+        saveConversation: async (conversation, touch) => {
+          if (saves++ === 0) {
+            const stored = (await contacts.get(conversation.phoneHash))?.conversation;
+            if (!stored || !(await contacts.saveConversation(stored))) throw new Error('the competing write did not land');
+          }
+          return contacts.saveConversation(conversation, touch);
+        },
+      },
+    };
+    await handleTurn(racing, message);
+    expect(saves).toBe(2);
+    await expectDoneOnce(phone, reference);
+  });
+});
