@@ -33,7 +33,12 @@ export function createMongoCaseloadSource(db: Db): CaseloadSource {
     async lastReplies(hashes) {
       if (hashes.length === 0) return new Map();
       const docs = await contacts.find({ _id: { $in: [...hashes] }, lastInboundAt: { $exists: true } }, { projection: { lastInboundAt: 1 } }).toArray();
-      return new Map(docs.map((doc) => [doc._id, new Date(Math.max(...Object.values(doc.lastInboundAt ?? {}).map((at) => new Date(at).getTime())))]));
+      const latest = new Map<string, Date>();
+      for (const doc of docs) {
+        const times = Object.values(doc.lastInboundAt ?? {}).map((at) => new Date(at).getTime()).filter(Number.isFinite);
+        if (times.length > 0) latest.set(doc._id, new Date(Math.max(...times)));
+      }
+      return latest;
     },
   };
 }

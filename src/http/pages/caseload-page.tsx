@@ -52,7 +52,7 @@ export function CaseloadPage(props: CaseloadPageProps) {
       </form>
       <p role="status">{props.total === 0 ? 'Nobody matches.' : `${props.total} ${props.total === 1 ? 'person' : 'people'}; page ${props.page} of ${props.pages}.`}</p>
       {props.rows.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="caseload">
             <caption class="visually-hidden">People on the caseload</caption>
             <thead><tr>

@@ -16,7 +16,7 @@ export function HomePage(props: { orgName: string; viewer: Viewer; csrf: string;
         <div><dt>Enrolments</dt><dd>{summary.enrolments}</dd></div>
         <div><dt>Open alerts</dt><dd>{summary.openAlerts}</dd></div>
       </dl>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <caption>By worker</caption>
           <thead><tr><th scope="col">Worker</th><th scope="col">Due</th><th scope="col">Completed</th><th scope="col">Rate</th><th scope="col">Week before</th></tr></thead>

@@ -73,7 +73,7 @@ function Enrolment(props: { enrolment: EnrolmentView; measures: MeasureCatalogue
       <h2 id={`e-${enrolment.id}`}>{enrolment.programme ?? 'Programme'} – {statusText(enrolment.status)}</h2>
       <p>Consent: {enrolment.consent ? `${enrolment.consent.decision === 'yes' ? 'agreed' : 'declined'} ${enrolment.consent.channel === 'in-person' ? 'in person' : `by ${enrolment.consent.channel}`}, ${day(enrolment.consent.at)} (version ${enrolment.consent.version})` : 'not yet given'}. Enrolled {day(enrolment.createdAt)} by {enrolment.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}.</p>
       <h3>Timeline</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead><tr><th scope="col">Timepoint</th><th scope="col">Due</th><th scope="col">Window</th><th scope="col">Status</th><th scope="col">Answered</th><th scope="col">Score</th></tr></thead>
           <tbody>
