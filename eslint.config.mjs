@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/adapters/**/*.ts', 'src/http/**/*.ts'],
+    files: ['src/adapters/**/*.ts', 'src/http/**/*.ts', 'src/http/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/compose/**', '**/main.js'], message: 'Only the composition root (src/main.ts, src/compose) wires adapters together (DESIGN.md).' }],

@@ -23,6 +23,12 @@ import { migrateContactRecords } from './adapters/mongo/migrate-contact-records.
 import { createMongoDigestLog } from './adapters/mongo/mongo-digest-log.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
+import { deriveSubkey } from './adapters/crypto/sealer.js';
+import { createMongoCaseloadSource } from './adapters/mongo/mongo-caseload-source.js';
+import { createMongoSessions } from './adapters/mongo/mongo-sessions.js';
+import { createMongoSignInCodes } from './adapters/mongo/mongo-sign-in-codes.js';
+import { createMongoStaffCredentials } from './adapters/mongo/mongo-staff-credentials.js';
+import type { SignInDeps } from './app/sign-in/sign-in-deps.js';
 import { simulatorAllowed } from './http/simulator-allowed.js';
 import { createSimulatorBackend, type SimulatorBackend } from './adapters/simulator/simulator-backend.js';
 import { createLogger, type Logger } from './logger.js';
@@ -124,8 +130,27 @@ export async function startService(config: Config, logger: Logger, options: Star
         staff: messaging.cases.staff, cases: messaging.cases.cases, phones: messaging.cases.phones, jobs, clock, timezone: config.org.timezone, logger,
       })
     : undefined;
+  const credentials = createMongoStaffCredentials(mongo.db);
+  const signIn: SignInDeps = {
+    staff: messaging.cases.staff, codes: createMongoSignInCodes(mongo.db), sessions: createMongoSessions(mongo.db), phones: messaging.cases.phones,
+    audit: messaging.cases.audit, clock, send: messaging.cases.send, orgName: config.org.name,
+    // One HKDF subkey of APP_ENCRYPTION_KEY per purpose: codes and session ids, CSRF tokens.
+    hashKey: deriveSubkey(config.encryptionKey, 'promptly sign-in v1'),
+  };
+  const reportDeps = { source: messaging.reports, staff: messaging.cases.staff, org: config.org };
   const app = createApp({
     logger,
+    web: {
+      signIn,
+      secure: config.publicBaseUrl.startsWith('https:'),
+      csrfSecret: deriveSubkey(config.encryptionKey, 'promptly csrf v1').toString('base64url'),
+      pages: {
+        cases: messaging.cases,
+        caseload: { caseload: createMongoCaseloadSource(mongo.db), cases: messaging.cases.cases, programmes: messaging.cases.programmes, staff: messaging.cases.staff, phones: messaging.cases.phones },
+        reports: reportDeps,
+        reassign: messaging.cases,
+      },
+    },
     simulator: simulator && { backend: simulator, orgName: config.org.name },
     twilio: config.twilio
       ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake }
@@ -133,7 +158,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock, cases: messaging.cases.cases, send: messaging.cases.send,
-      contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name,
+      contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name, credentials,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },

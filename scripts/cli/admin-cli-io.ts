@@ -1,3 +1,5 @@
+import type { StaffCredentials } from '../../src/app/ports/staff-credentials.js';
+import { createMongoStaffCredentials } from '../../src/adapters/mongo/mongo-staff-credentials.js';
 import { createMongoContactBook } from '../../src/adapters/mongo/mongo-contact-book.js';
 import { createMongoTurnLocks } from '../../src/adapters/mongo/mongo-turn-locks.js';
 import type { ContactBook } from '../../src/app/ports/contact-book.js';
@@ -27,6 +29,7 @@ export interface AdminCliDeps {
   staff: StaffDirectory;
   programmes: ProgrammeCatalogue;
   audit: AuditLog;
+  credentials: StaffCredentials;
   phones: PhoneProtector;
   clock: Clock;
   measures: () => MeasureCatalogue;
@@ -58,6 +61,7 @@ export function adminCliIo(): AdminCliIo {
           staff: createMongoStaffDirectory(db),
           programmes: createMongoProgrammeCatalogue(db),
           audit: createMongoAuditLog(db),
+          credentials: createMongoStaffCredentials(db),
           phones: createPhoneProtector(config.encryptionKey),
           clock: systemClock,
           measures: () => loadMeasures(config.measuresDir ? [config.measuresDir] : []),

@@ -1,3 +1,4 @@
+import type { StaffCredentials } from '../app/ports/staff-credentials.js';
 import type { ContactBook } from '../app/ports/contact-book.js';
 import type { TurnLocks } from '../app/ports/turn-locks.js';
 import express, { type ErrorRequestHandler, type Response } from 'express';
@@ -28,6 +29,8 @@ export interface AdminApiDeps {
   staff: StaffDirectory;
   programmes: ProgrammeCatalogue;
   audit: AuditLog;
+  /** Removing a member ends their sessions and revokes their tokens. */
+  credentials: StaffCredentials;
   phones: PhoneProtector;
   measures: MeasureCatalogue;
   clock: Clock;

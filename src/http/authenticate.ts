@@ -13,6 +13,11 @@ export function authenticate(deps: { adminToken: string; tokens: ApiTokens; staf
   const admin = digest(deps.adminToken);
   return async (req, res, next) => {
     const presented = /^Bearer +(\S+) *$/i.exec(req.get('authorization') ?? '')?.[1];
+    // A staff web session (see http/web/web-session.ts) is accepted as the contract says; its POSTs carry a CSRF token.
+    if (!presented && !req.get('authorization') && res.locals.viewer) {
+      res.locals.principal = { kind: 'staff', member: res.locals.viewer as StaffMember } satisfies Principal;
+      return next();
+    }
     if (!presented) {
       res.set('WWW-Authenticate', 'Bearer realm="promptly"').status(401).json({ error: 'authentication required: send "Authorization: Bearer <token>"' });
       return;

@@ -1,4 +1,6 @@
+import cookieParser from 'cookie-parser';
 import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { caseApi } from './case-api.js';
@@ -6,6 +8,11 @@ import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
 import { simulatorRouter } from './simulator-router.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
+import type { SignInDeps } from '../app/sign-in/sign-in-deps.js';
+import { appCss } from './web/app-css.js';
+import { signInRoutes } from './web/sign-in-routes.js';
+import { staffPages, type StaffPagesDeps } from './web/staff-pages.js';
+import { webSession } from './web/web-session.js';
 
 export interface HttpDeps {
   logger: Logger;
@@ -19,6 +26,8 @@ export interface HttpDeps {
   reports?: ReportsApiDeps;
   /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
+  /** The staff web app (sign-in, caseload, records, enrolment); its session is accepted by /api too. */
+  web?: { signIn: SignInDeps; secure: boolean; csrfSecret: string; pages: Omit<StaffPagesDeps, 'session'> };
   /** Each check resolves to null when ready or to the reason, which is logged; /readyz answers only which are unavailable. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -55,10 +64,35 @@ export function createApp(deps: HttpDeps): express.Express {
     });
   }
 
+  const session = deps.web ? webSession({ signIn: deps.web.signIn, secure: deps.web.secure, csrfSecret: deps.web.csrfSecret }) : undefined;
+  if (session) {
+    app.use(cookieParser());
+    app.use(session.load);
+    // A request on a staff session (no Authorization header) must carry the CSRF token, in x-csrf-token.
+    app.use('/api', (req, res, next) => (res.locals.viewer && !req.get('authorization') ? session.protect(req, res, next) : next()));
+  }
+
   if (deps.admin) app.use('/api', adminApi(deps.admin));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
   if (deps.simulator) app.use('/simulator', simulatorRouter(deps.simulator.backend, deps.simulator.orgName));
+  if (deps.web && session) {
+    const pages = express.Router();
+    // No script at all on these pages, styles from our own origin only, no framing, forms post only to us.
+    pages.use(helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: {
+        defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"],
+      } },
+      strictTransportSecurity: deps.web.secure,
+    }));
+    pages.get('/assets/app.css', (_req, res) => {
+      res.type('css').set('Cache-Control', 'public, max-age=3600').send(appCss);
+    });
+    pages.use(express.urlencoded({ extended: false, limit: '16kb' }), session.protect);
+    pages.use(signInRoutes({ signIn: deps.web.signIn, session, orgName: deps.web.pages.cases.org.name }));
+    pages.use(staffPages({ ...deps.web.pages, session }));
+    app.use(pages);
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
@@ -78,6 +112,10 @@ async function safely(check: () => Promise<string | null> | string | null): Prom
 /** Body-parser errors carry an HTTP status (400 malformed, 413 too large); anything else is a 500. */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    if (error?.code === 'EBADCSRFTOKEN') {
+      res.status(403).json({ error: 'the form has expired or did not come from this site (missing or wrong CSRF token): reload the page and try again' });
+      return;
+    }
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, path: req.path }, 'request failed');
     const message = status === 413 ? 'request body too large' : status === 500 ? 'internal error' : 'malformed request';

@@ -13,7 +13,7 @@ export const simulatorScript = String.raw`'use strict';
   var shown = new Set();
   var clock = null;
   var busy = false;
-  var roles = { worker: 'worker', manager: 'manager', admin: 'admin', 'service-user': 'service-user', unknown: 'unknown number' };
+  var roles = { worker: 'worker', manager: 'manager', admin: 'admin', analyst: 'analyst', 'service-user': 'service-user', unknown: 'unknown number' };
 
   async function api(path, body) {
     var init = body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };

@@ -53,7 +53,8 @@ export async function reassignCaseload(
   fromReference: string,
   toReference: string,
   actor: string,
-  options: { matchName?: boolean } = {},
+  /** `references`: move only these people (the web record's "reassign"), not the whole caseload. */
+  options: { matchName?: boolean; references?: readonly string[] } = {},
 ): Promise<AdminResult<Reassigned>> {
   const matchName = options.matchName ?? false;
   const [from, to] = await Promise.all([findGiver(deps, fromReference, matchName), findStaffMember(deps.staff, toReference, matchName)]);
@@ -68,7 +69,8 @@ export async function reassignCaseload(
   if (taker.id === giver.id) return refuse('invalid', [`to: ${taker.name} is the worker the caseload is moving from; name someone else`]);
   if (taker.role !== 'worker') return refuse('invalid', [`to: ${taker.name} is a ${taker.role}; a caseload goes to a worker, who gets the daily digest of lapses`]);
 
-  const live = (await deps.cases.enrolmentsOfWorker(giver.id)).filter((enrolment) => caseloadStatuses.has(enrolment.status));
+  const live = (await deps.cases.enrolmentsOfWorker(giver.id))
+    .filter((enrolment) => caseloadStatuses.has(enrolment.status) && (!options.references || options.references.includes(enrolment.reference)));
   const result = { from: { id: giver.id, name: giver.name }, to: { id: taker.id, name: taker.name }, moved: live.length, references: live.map((e) => e.reference).sort() };
   if (live.length === 0) return { ok: true, value: result };
   const ids = live.map((enrolment) => enrolment.id);

@@ -5,6 +5,7 @@ import { reassignCaseload, type ReassignDeps, type Reassigned } from './reassign
 import type { AuditLog } from '../ports/audit-log.js';
 import type { StaffDirectory, StaffRole } from '../ports/staff-directory.js';
 import type { Clock } from '../ports/clock.js';
+import type { StaffCredentials } from '../ports/staff-credentials.js';
 
 export interface RemovedStaff {
   id: string;
@@ -16,7 +17,7 @@ export interface RemovedStaff {
   reassigned?: Reassigned;
 }
 
-export type RemoveStaffDeps = ReassignDeps & { staff: StaffDirectory; audit: AuditLog; clock: Clock };
+export type RemoveStaffDeps = ReassignDeps & { staff: StaffDirectory; audit: AuditLog; clock: Clock; credentials: StaffCredentials };
 
 /**
  * Removes a member of staff softly: their history stays attributable to them, but they can no
@@ -50,6 +51,8 @@ export async function removeStaff(
   const removedAt = deps.clock.now();
   // false: someone removed them between the lookup and now, which is the outcome asked for anyway.
   if (!(await deps.staff.remove(member.id, removedAt))) return refuse('not-found', [`no current staff member with id "${member.id}"`]);
+  // Their web sessions and API tokens end with them (each request also checks the member still exists).
+  await deps.credentials.revokeAll(member.id);
   const moved = reassigned ? { reassignedTo: reassigned.to.id, moved: reassigned.moved } : {};
   await deps.audit.record({ actor, action: 'staff.remove', subject: member.id, at: removedAt, details: { name: member.name, ...moved } });
   return { ok: true, value: { id: member.id, name: member.name, role: member.role, team: member.team, removedAt, ...(reassigned ? { reassigned } : {}) } };

@@ -93,7 +93,8 @@ export async function handleWorkerCommand(deps: CaseDeps, member: StaffMember, m
   }
 }
 
-async function referenceCommand(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'locks' | 'org' | 'programmes'>, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
+/** PAUSE, RESUME, WITHDRAW, DONE or ACK of one person: the texts' commands, also behind the web record's buttons. */
+export async function referenceCommand(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'locks' | 'org' | 'programmes'>, member: StaffMember, verb: 'pause' | 'resume' | 'withdraw' | 'done' | 'ack', reference: string): Promise<string> {
   const person = await deps.cases.serviceUserByReference(normaliseReference(reference));
   const enrolment = person ? ((await deps.cases.liveEnrolment(person.id)) ?? (await deps.cases.enrolmentsOf(person.id)).at(-1)) : undefined;
   // One answer for "nobody" and "not yours": a different one would tell a worker who else we support.

@@ -1,4 +1,4 @@
-export type StaffRole = 'worker' | 'manager' | 'admin';
+export type StaffRole = 'worker' | 'manager' | 'admin' | 'analyst';
 
 export interface StaffMember {
   id: string;

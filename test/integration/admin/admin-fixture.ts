@@ -1,3 +1,5 @@
+import type { StaffCredentials } from '../../../src/app/ports/staff-credentials.js';
+import { createMongoStaffCredentials } from '../../../src/adapters/mongo/mongo-staff-credentials.js';
 import { createMongoContactBook } from '../../../src/adapters/mongo/mongo-contact-book.js';
 import { createMongoTurnLocks } from '../../../src/adapters/mongo/mongo-turn-locks.js';
 import type { ContactBook } from '../../../src/app/ports/contact-book.js';
@@ -26,6 +28,7 @@ export interface AdminFixture {
   staff: StaffDirectory;
   programmes: ProgrammeCatalogue;
   audit: AuditLog;
+  credentials: StaffCredentials;
   phones: PhoneProtector;
   measures: MeasureCatalogue;
   clock: Clock;
@@ -56,6 +59,7 @@ export async function openAdminFixture(): Promise<AdminFixture> {
     staff: createMongoStaffDirectory(database.db),
     programmes: createMongoProgrammeCatalogue(database.db),
     audit: createMongoAuditLog(database.db),
+    credentials: createMongoStaffCredentials(database.db),
     phones,
     measures: loadMeasures(),
     clock,

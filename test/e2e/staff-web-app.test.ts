@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { source as axeSource } from 'axe-core';
+import { startConversationHarness, type ConversationHarness } from '../support/conversation-harness.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const skipped = !existsSync(chromiumPath) && !process.env.CI;
+const inBrowser = skipped ? describe.skip : describe;
+
+inBrowser('the staff web app in a real browser', () => {
+  let h: ConversationHarness;
+  let browser: Browser;
+  const jo = '+447700900100';
+  const alex = '+447700900101';
+  const person = '+447700900761';
+  // localhost: Chromium keeps Secure cookies there (PUBLIC_BASE_URL is https in the harness).
+  const url = (path: string) => `http://localhost:${h.service.port}${path}`;
+  const codeFor = (phone: string) => /(\d{6}) is your/.exec(h.inbox(phone).filter((t) => / sign-in code/.test(t)).at(-1) ?? '')?.[1] ?? '';
+
+  async function signIn(phone: string, local: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Mobile number').fill(local);
+    await page.getByRole('button', { name: 'Text me a code' }).click();
+    await page.getByLabel('Code').fill(codeFor(phone));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/(caseload)?$/);
+    return page;
+  }
+
+  async function axe(page: Page) {
+    await page.addScriptTag({ content: axeSource });
+    const result = (await page.evaluate('axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag22aa", "best-practice"] })')) as { violations: Array<{ id: string; impact: string }> };
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  }
+  const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+  beforeAll(async () => {
+    h = await startConversationHarness();
+    await h.registerStaff(jo, 'manager', 'Jo Okafor');
+    await h.registerStaff(alex, 'worker', 'Alex Morgan');
+    await h.registerStaff('+447700900102', 'worker', 'Sam Patel');
+    await h.addProgramme({ name: 'Wellbeing', measureId: 'gad7', followUps: ['6w'], isDefault: true });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('when a worker signs in with the texted code and enrols someone, then they are on the caseload and the record shows the baseline score', async () => {
+    const page = await signIn(alex, '07700 900101');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Enrol someone' }).click();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enrol' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('Their mobile number').fill('07700 900761');
+    await page.getByLabel('Label (optional)').fill('Robin');
+    await page.getByLabel(/agreed in person/).check();
+    await page.getByRole('button', { name: 'Enrol' }).click();
+    await page.waitForURL(/service-users\/SU-0001/);
+    await page.getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('link', { name: 'SU-0001' }).waitFor();
+    expect(await page.getByRole('row', { name: /SU-0001.*Robin/ }).count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    // GAD-7 has a total and bands (ONS4 reports its four items apart, with no total).
+    for (const answer of ['1', '2', '1', '0', '1', '2', '1']) await h.text(person, answer);
+    await page.goto(url('/service-users/SU-0001'));
+    const scores = page.getByRole('table', { name: /scores$/ });
+    await scores.waitFor();
+    expect(await scores.textContent()).toMatch(/baseline\s*\d+/);
+    expect(await axe(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+  }, 60_000);
+
+  it('when a manager reassigns the person, then they are with the other worker, and the old worker gets 404', async () => {
+    const manager = await signIn(jo, '07700 900100');
+    expect(await axe(manager)).toEqual([]);
+    await manager.goto(url('/service-users/SU-0001'));
+    await manager.getByLabel('Reassign to').selectOption({ label: 'Sam Patel' });
+    await manager.getByRole('button', { name: 'Reassign' }).click();
+    await manager.getByRole('status').filter({ hasText: 'now with Sam Patel' }).waitFor();
+    const worker = await signIn(alex, '07700 900101');
+    const response = await worker.goto(url('/service-users/SU-0001'));
+    expect(response?.status()).toBe(404);
+  }, 60_000);
+});

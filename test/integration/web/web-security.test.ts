@@ -1,0 +1,124 @@
+import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
+
+/** A tiny browser: keeps cookies, reads the CSRF token out of each page's forms. */
+function client(base: string) {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  const request = async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'), redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
+      ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = (pair as string).split('=');
+      if (/Expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name as string);
+      else jar.set(name as string, value.join('='));
+    }
+    const text = await response.text();
+    csrf = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? csrf;
+    return { status: response.status, location: response.headers.get('location'), text, headers: response.headers };
+  };
+  return { request, csrf: () => csrf, jar };
+}
+
+describe('the staff web app\'s security rules', () => {
+  let h: ConversationHarness;
+  const alexPhone = '+447700900711';
+  const beaPhone = '+447700900712';
+  const base = () => `http://127.0.0.1:${h.service.port}`;
+  const codeFor = (phone: string) => /(\d{6}) is your/.exec(h.inbox(phone).filter((t) => / sign-in code/.test(t)).at(-1) ?? '')?.[1] ?? '';
+
+  async function signIn(phone: string) {
+    const c = client(base());
+    await c.request('/sign-in');
+    const asked = await c.request('/sign-in', { form: { _csrf: c.csrf(), phone } });
+    expect(asked.status).toBe(200);
+    const done = await c.request('/sign-in/code', { form: { _csrf: c.csrf(), phone, code: codeFor(phone) } });
+    expect(done).toMatchObject({ status: 303, location: '/' });
+    return c;
+  }
+
+  beforeAll(async () => {
+    h = await startConversationHarness();
+    await h.registerStaff(alexPhone, 'worker', 'Alex');
+    await h.registerStaff(beaPhone, 'worker', 'Bea');
+    await h.addProgramme({ name: 'Wellbeing', measureId: 'ons4', followUps: ['6w'], isDefault: true });
+  });
+  afterAll(async () => h.close());
+
+  it('when a number is not staff, then the page says the same as for staff and no text is sent', async () => {
+    const c = client(base());
+    await c.request('/sign-in');
+    const stranger = await c.request('/sign-in', { form: { _csrf: c.csrf(), phone: '07700 900799' } });
+    const staff = await c.request('/sign-in', { form: { _csrf: c.csrf(), phone: '07700 900711' } });
+    const strip = (html: string) => html.replace(/value="[^"]*"/g, '').replace(/0?7700 900\d{3}|\+447700900\d{3}/g, 'N');
+    expect(strip(stranger.text)).toBe(strip(staff.text));
+    expect(h.inbox('+447700900799')).toEqual([]);
+    expect(codeFor(alexPhone)).toMatch(/^\d{6}$/);
+    const audit = await h.database.db.collection('auditLog').find({ action: /^sign-in/ }).toArray();
+    expect(JSON.stringify(audit)).not.toContain('900711');
+  });
+
+  it('when a POST has no CSRF token, then it is refused with 403', async () => {
+    const c = client(base());
+    await c.request('/sign-in');
+    expect((await c.request('/sign-in', { form: { phone: '07700 900711' } })).status).toBe(403);
+  });
+
+  it('when a worker asks for another worker\'s person, then the answer is 404 as for nobody, on the page and the API', async () => {
+    const bea = await signIn(beaPhone);
+    await bea.request('/enrol');
+    const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900741', programme: 'wellbeing', label: 'Robin', channel: 'sms' } });
+    expect(enrolled.location).toMatch(/^\/service-users\/SU-\d{4}/);
+    const reference = /SU-\d{4}/.exec(enrolled.location as string)?.[0] as string;
+    const alex = await signIn(alexPhone);
+    expect((await alex.request(`/service-users/${reference}`)).status).toBe(404);
+    expect((await alex.request('/service-users/SU-9999')).status).toBe(404);
+    expect((await alex.request(`/api/service-users/${reference}`)).status).toBe(404);
+    expect((await bea.request(`/api/service-users/${reference}`)).status).toBe(200);
+    // A state-changing API call on a session needs the token too.
+    expect((await bea.request('/api/enrolments', { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(403);
+  });
+
+  it('when a worker signs out, then the old cookie is refused', async () => {
+    const alex = await signIn(alexPhone);
+    const cookies = new Map(alex.jar);
+    expect((await alex.request('/caseload')).status).toBe(200);
+    await alex.request('/sign-out', { form: { _csrf: alex.csrf() } });
+    const replay = client(base());
+    for (const [k, v] of cookies) replay.jar.set(k, v);
+    expect(await replay.request('/caseload')).toMatchObject({ status: 303, location: '/sign-in' });
+  });
+
+  it('when a session is idle for over 30 minutes, then it is refused', async () => {
+    const alex = await signIn(alexPhone);
+    h.clock.advance(31 * 60_000);
+    expect(await alex.request('/caseload')).toMatchObject({ status: 303, location: '/sign-in' });
+  });
+
+  it('when the wrong code is given five times, then the code is locked and the right one no longer works', async () => {
+    h.clock.advance(11 * 60_000);
+    const c = client(base());
+    await c.request('/sign-in');
+    await c.request('/sign-in', { form: { _csrf: c.csrf(), phone: beaPhone } });
+    const right = codeFor(beaPhone);
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await c.request('/sign-in/code', { form: { _csrf: c.csrf(), phone: beaPhone, code: wrong } })).status).toBe(400);
+    const after = await c.request('/sign-in/code', { form: { _csrf: c.csrf(), phone: beaPhone, code: right } });
+    expect(after.status).toBe(400);
+    expect(after.text).toContain('not right, or it has run out');
+  });
+
+  it('when a member of staff is removed, then their sessions and API tokens end', async () => {
+    const bea = await signIn(beaPhone);
+    const staffId = (await h.database.db.collection('staff').findOne({ name: 'Bea' }))?._id as unknown as string;
+    const token = await h.service.messaging.apiTokens.issue(staffId, new Date());
+    const moved = await fetch(`${base()}/api/staff/${staffId}?reassignTo=${(await h.database.db.collection('staff').findOne({ name: 'Alex' }))?._id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.adminToken}` } });
+    expect(moved.status).toBe(200);
+    expect(await bea.request('/caseload')).toMatchObject({ status: 303 });
+    expect(await h.database.db.collection('sessions').countDocuments({ staffId })).toBe(0);
+    expect((await fetch(`${base()}/api/service-users/SU-0001`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+});
