@@ -15,7 +15,7 @@ export function staffCommand(io: AdminCliIo = adminCliIo()): Command {
     .description('add a member of staff (their number is stored encrypted)')
     .requiredOption('--name <name>', 'their name, as colleagues know them')
     .requiredOption('--phone <number>', 'their mobile number, e.g. 07700 900123 or +447700900123')
-    .addOption(new Option('--role <role>', 'what they may do').choices(['worker', 'manager', 'admin']).makeOptionMandatory())
+    .addOption(new Option('--role <role>', 'what they may do').choices(['worker', 'manager', 'admin', 'analyst']).makeOptionMandatory())
     .option('--team <team>', 'their team', 'main')
     .option('--json', 'print JSON instead of text')
     .action((options: { name: string; phone: string; role: string; team: string; json?: boolean }) =>
@@ -28,7 +28,7 @@ export function staffCommand(io: AdminCliIo = adminCliIo()): Command {
   command
     .command('list')
     .description('current staff, with masked phone numbers')
-    .option('--role <role>', 'only this role: worker, manager or admin')
+    .option('--role <role>', 'only this role: worker, manager, admin or analyst')
     .option('--team <team>', 'only this team')
     .option('--json', 'print JSON instead of text')
     .action((options: { role?: string; team?: string; json?: boolean }) =>

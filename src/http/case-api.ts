@@ -28,6 +28,10 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
       return;
     }
     const principal = res.locals.principal as Principal;
+    if (principal.kind === 'staff' && principal.member.role === 'analyst') {
+      res.status(403).json({ error: 'analysts see aggregates and pseudonymised exports only; enrolling is for workers, managers and admins' });
+      return;
+    }
     const worker = principal.kind === 'staff' ? principal.member : parsed.data.workerId ? await deps.staff.get(parsed.data.workerId) : null;
     if (!worker) {
       res.status(400).json({ error: 'invalid enrolment', problems: ['workerId: with the admin token, name the worker (a current staff id) whose caseload this is'] });
@@ -53,7 +57,7 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
     const principal = res.locals.principal as Principal;
     // Someone else's person answers exactly as nobody does (404), so a worker cannot learn who exists.
     const mayRead = (enrolments: Array<{ workerId: string }>) =>
-      principal.kind === 'admin' || principal.member.role !== 'worker' || enrolments.some((e) => e.workerId === principal.member.id);
+      principal.kind === 'admin' || principal.member.role === 'manager' || principal.member.role === 'admin' || enrolments.some((e) => e.workerId === principal.member.id);
     const record = await serviceUserRecord(deps, req.params.ref as string, mayRead);
     if (!record) {
       res.status(404).json({ error: `no service-user ${req.params.ref}` });

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { caseApi } from './case-api.js';
+import { commissioningApi, type CommissioningApiDeps } from './commissioning-api.js';
 import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
 import { simulatorRouter } from './simulator-router.js';
@@ -17,6 +18,8 @@ export interface HttpDeps {
   cases?: Parameters<typeof caseApi>[0];
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
+  /** The outcome report and the assessment exports (managers, admins, analysts). */
+  commissioning?: CommissioningApiDeps;
   /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
   /** Each check resolves to null when ready or to the reason, which is logged; /readyz answers only which are unavailable. */
@@ -58,6 +61,7 @@ export function createApp(deps: HttpDeps): express.Express {
   if (deps.admin) app.use('/api', adminApi(deps.admin));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
+  if (deps.commissioning) app.use('/api', commissioningApi(deps.commissioning));
   if (deps.simulator) app.use('/simulator', simulatorRouter(deps.simulator.backend, deps.simulator.orgName));
 
   app.use((_req, res) => {

@@ -1,6 +1,6 @@
 import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
 
-export type SimulatorRole = 'worker' | 'manager' | 'admin' | 'service-user' | 'unknown';
+export type SimulatorRole = 'worker' | 'manager' | 'admin' | 'analyst' | 'service-user' | 'unknown';
 
 /** A phone on the simulator page: its number (E.164) and who holds it. */
 export interface SimulatorPhone {

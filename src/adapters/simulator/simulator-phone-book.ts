@@ -38,4 +38,4 @@ export function createSimulatorPhoneBook(deps: { staff: StaffDirectory; cases: C
   };
 }
 
-export const roleOrder: SimulatorRole[] = ['worker', 'manager', 'admin', 'service-user', 'unknown'];
+export const roleOrder: SimulatorRole[] = ['worker', 'manager', 'admin', 'analyst', 'service-user', 'unknown'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalisePhoneNumber } from '../../domain/messaging/phone-number.js';
 
 /** The fields an admin gives for a staff member, shared by adding and filtering. */
-export const staffRoleSchema = z.enum(['worker', 'manager', 'admin'], { error: 'must be worker, manager or admin' });
+export const staffRoleSchema = z.enum(['worker', 'manager', 'admin', 'analyst'], { error: 'must be worker, manager, admin or analyst' });
 
 export const staffTeamSchema = z
   .string({ error: 'must be text' })
