@@ -69,9 +69,13 @@ export async function prepareExport(deps: ExportDeps, request: ExportRequest, ac
     ...(request.identity === 'identifiable' ? ['IDENTIFIABLE-internal-only'] : []),
     request.shape, request.from, 'to', request.to, ...(programme ? [programme.slug] : []),
   ].join('-');
-  const writeDictionary = async (writer: TableWriter) => {
+  const dictionaryRows = async (writer: TableWriter) => {
     await writer.table('dictionary', dictionaryColumns);
     for (const row of layout.dictionary) await writer.row(row);
+  };
+  const writeDictionary = async (writer: TableWriter) => {
+    await dictionaryRows(writer);
+    await writer.finish();
   };
   return {
     ok: true,
@@ -101,7 +105,7 @@ export async function prepareExport(deps: ExportDeps, request: ExportRequest, ac
               rows += 1;
             }
           }
-          if (options.dictionary ?? request.format === 'xlsx') await writeDictionary(writer);
+          if (options.dictionary ?? request.format === 'xlsx') await dictionaryRows(writer);
           await writer.finish();
           finished = true;
         } finally {

@@ -65,7 +65,7 @@ export function exportLayout(shape: ExportShape, identity: ExportIdentity, measu
     dictionary.push(['band', null, null, 'the severity band of the score, in the measure\'s own words', 'text', null, null]);
     for (const measure of measures) {
       for (const subscale of measure.scoring.subscales) {
-        const name = variableName(measure.id, subscale.id, 'sub');
+        const name = variableName(measure.id, 'sub', subscale.id);
         const score = columns.length;
         columns.push(name);
         dictionary.push([name, measure.id, null, `subscale: ${subscale.label} (items ${subscale.items.join(', ')})`, 'numeric', null, validated(measure)]);
