@@ -77,9 +77,9 @@ describe('the admin API', () => {
     expect(response.status).toBe(400);
     expect(response.json).toEqual({
       error: 'invalid request',
-      problems: expect.arrayContaining(['name: is required', 'phone: 12 is too short', 'role: must be worker, manager or admin', 'colour: unknown field (check the spelling)']),
+      problems: expect.arrayContaining(['name: is required', 'phone: 12 is too short', 'role: must be worker, manager, admin or analyst', 'colour: unknown field (check the spelling)']),
     });
-    expect(await call('GET', '/api/staff?role=chief')).toMatchObject({ status: 400, json: { problems: ['role: must be worker, manager or admin'] } });
+    expect(await call('GET', '/api/staff?role=chief')).toMatchObject({ status: 400, json: { problems: ['role: must be worker, manager, admin or analyst'] } });
     expect(await call('POST', '/api/staff')).toMatchObject({ status: 400, json: { problems: [expect.stringMatching(/^expected a JSON object/)] } });
   });
 

@@ -42,7 +42,7 @@ describe('staff', () => {
     expect((await listed({ role: 'worker' })).map((m) => m.name)).toEqual(['Ann', 'Cat']);
     expect((await listed({ team: 'north' })).map((m) => m.name)).toEqual(['Ann', 'Bob']);
     expect((await listed({ role: 'worker', team: 'south' })).map((m) => m.name)).toEqual(['Cat']);
-    expect(await listStaff(fx, { role: 'boss' })).toEqual({ ok: false, kind: 'invalid', problems: ['role: must be worker, manager or admin'] });
+    expect(await listStaff(fx, { role: 'boss' })).toEqual({ ok: false, kind: 'invalid', problems: ['role: must be worker, manager, admin or analyst'] });
   });
 
   it('when a number already belongs to someone, then adding it again in another format is refused naming who has it', async () => {
@@ -57,7 +57,7 @@ describe('staff', () => {
     expect(result).toEqual({
       ok: false,
       kind: 'invalid',
-      problems: expect.arrayContaining(['name: is required', 'phone: 07700 90012 is too short', 'role: must be worker, manager or admin', 'extra: unknown field (check the spelling)']),
+      problems: expect.arrayContaining(['name: is required', 'phone: 07700 90012 is too short', 'role: must be worker, manager, admin or analyst', 'extra: unknown field (check the spelling)']),
     });
     expect(await addStaff(fx, { name: 'Sam', phone: '0800 123 4567', role: 'worker' }, 'cli')).toMatchObject({ kind: 'invalid', problems: ["phone: 0800 123 4567 isn't a mobile or landline number"] });
     expect(await fx.database.db.collection('staff').countDocuments()).toBe(0);
