@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { ConfigError } from '../src/config.js';
 import { dbCommands } from './cli/db.js';
 import { dbServeCommand } from './cli/db-serve.js';
+import { exportCommand } from './cli/export.js';
+import { reportCommand } from './cli/report.js';
 import { measuresCommand } from './cli/measures.js';
 import { tokenCommand } from './cli/token.js';
 import { programmeCommand } from './cli/programme.js';
@@ -21,6 +23,8 @@ export function createCli(): Command {
   program.addCommand(tokenCommand());
   program.addCommand(staffCommand());
   program.addCommand(programmeCommand());
+  program.addCommand(reportCommand());
+  program.addCommand(exportCommand());
   return program;
 }
 

@@ -22,6 +22,7 @@ import { ensureIndexes } from './adapters/mongo/ensure-indexes.js';
 import { migrateContactRecords } from './adapters/mongo/migrate-contact-records.js';
 import { createMongoDigestLog } from './adapters/mongo/mongo-digest-log.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { createExportPseudonyms } from './adapters/crypto/export-pseudonyms.js';
 import { createApp } from './http/create-app.js';
 import { deriveSubkey } from './adapters/crypto/sealer.js';
 import { createMongoCaseloadSource } from './adapters/mongo/mongo-caseload-source.js';
@@ -162,6 +163,10 @@ export async function startService(config: Config, logger: Logger, options: Star
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
+    commissioning: {
+      adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org,
+      programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit, pseudonyms: createExportPseudonyms(config.encryptionKey),
+    },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

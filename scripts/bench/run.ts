@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startDatabase } from '../database/start-database.js';
 import { benchAnswerTurns } from './bench-answer-turns.js';
 import { benchChannel } from './bench-channel.js';
+import { benchExport } from './bench-export.js';
 import { benchFanOut } from './bench-fan-out.js';
 import { benchParsing } from './bench-parsing.js';
 import { benchRoundTrips } from './bench-round-trips.js';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     // Issue 19: invitations due at one instant, swept in batches (one instance; then two sharing).
     await timed('fan-out', () => benchFanOut(fresh('fanout'), { people: Number(process.env.BENCH_FAN_OUT ?? 10_000), processes: 1 }));
     await timed('fan-out, two instances', () => benchFanOut(fresh('fanout2'), { people: 1000, processes: 2 }));
+    // Issue 16: an export of 100,000 assessments streams (RSS growth under 100 MB).
+    await timed('export', () => benchExport(fresh('export'), { count: Number(process.env.BENCH_EXPORT ?? 100_000) }));
     await timed('answer turns and growth', () => benchAnswerTurns(fresh('growth'), {
       // Today one answer turn on the full database takes tens of seconds (its tail as long again),
       // so the full side stops after a minute; once turns read by _id, all 30 fit easily.

@@ -28,7 +28,7 @@ export function staffCommand(io: AdminCliIo = adminCliIo()): Command {
   command
     .command('list')
     .description('current staff, with masked phone numbers')
-    .option('--role <role>', 'only this role: worker, manager or admin')
+    .option('--role <role>', 'only this role: worker, manager, admin or analyst')
     .option('--team <team>', 'only this team')
     .option('--json', 'print JSON instead of text')
     .action((options: { role?: string; team?: string; json?: boolean }) =>

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { caseApi } from './case-api.js';
+import { commissioningApi, type CommissioningApiDeps } from './commissioning-api.js';
 import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
 import { simulatorRouter } from './simulator-router.js';
@@ -24,6 +25,8 @@ export interface HttpDeps {
   cases?: Parameters<typeof caseApi>[0];
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
+  /** The outcome report and the assessment exports (managers, admins, analysts). */
+  commissioning?: CommissioningApiDeps;
   /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
   /** The staff web app (sign-in, caseload, records, enrolment); its session is accepted by /api too. */
@@ -75,6 +78,7 @@ export function createApp(deps: HttpDeps): express.Express {
   if (deps.admin) app.use('/api', adminApi(deps.admin));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
+  if (deps.commissioning) app.use('/api', commissioningApi(deps.commissioning));
   if (deps.simulator) app.use('/simulator', simulatorRouter(deps.simulator.backend, deps.simulator.orgName));
   if (deps.web && session) {
     const pages = express.Router();

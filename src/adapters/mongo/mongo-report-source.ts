@@ -1,11 +1,19 @@
 import type { Db } from 'mongodb';
-import type { CaseloadAssessment, ReportSource } from '../../app/ports/report-source.js';
+import type { CaseloadAssessment, CompletedAssessmentFilter, ReportSource } from '../../app/ports/report-source.js';
 import type { AssessmentRecord, Period } from '../../domain/analytics/analytics-records.js';
+import { completedAssessmentOf, type CompletedAssessmentDoc } from './completed-assessment-of.js';
 
 type AssessmentDoc = { _id: string } & Omit<AssessmentRecord, 'completedAt' | 'late'> & { completedAt?: Date; late?: boolean };
-interface EnrolmentDoc { _id: string; workerId: string; reference: string; status: string; createdAt: Date }
+interface EnrolmentDoc { _id: string; workerId: string; reference: string; status: string; createdAt: Date; programmeId: string; planVersion?: number }
 interface AlertDoc { _id: string; openedAt: Date; acknowledgedAt?: Date }
-interface StaffDoc { _id: string; name: string }
+interface StaffDoc { _id: string; name: string; team: string }
+interface ServiceUserDoc { _id: string; reference: string }
+
+// What an outcome report or an export reads of an assessment: never the phone, never the typed text (dropped in completedAssessmentOf).
+const completedFields = {
+  enrolmentId: 1, serviceUserId: 1, workerId: 1, programmeId: 1, kind: 1, timepointId: 1, dueAt: 1, completedAt: 1, late: 1,
+  measureId: 1, measureIds: 1, answers: 1, score: 1, measureAnswers: 1, scores: 1,
+} as const;
 
 const assessmentFields = { enrolmentId: 1, workerId: 1, kind: 1, status: 1, dueAt: 1, closesAt: 1, completedAt: 1, late: 1 } as const;
 
@@ -52,6 +60,41 @@ export function createMongoReportSource(db: Db): ReportSource {
       );
       return docs.map((doc): CaseloadAssessment => ({ ...toRecord(doc), reference: references.get(doc.enrolmentId) ?? 'unknown' }));
     },
+    async *completedAssessments(filter) {
+      // One cursor in batches: the driver holds one batch at a time, whatever the range holds.
+      const cursor = db.collection<CompletedAssessmentDoc>('assessments').find(completedFilter(filter), { projection: completedFields, batchSize: 1000 });
+      try {
+        for await (const doc of cursor) yield completedAssessmentOf(doc);
+      } finally {
+        await cursor.close();
+      }
+    },
+    async enrolmentPlansIn(range, programmeId) {
+      const docs = await enrolments
+        .find({ createdAt: within(range), ...(programmeId ? { programmeId } : {}) }, { projection: { programmeId: 1, planVersion: 1 } })
+        .toArray();
+      return docs.map((doc) => ({ id: doc._id, programmeId: doc.programmeId, ...(doc.planVersion === undefined ? {} : { planVersion: doc.planVersion }) }));
+    },
+    async staffProfiles() {
+      const docs = await staff.find({}, { projection: { name: 1, team: 1 } }).toArray();
+      return new Map(docs.map((doc) => [doc._id, { name: doc.name, team: doc.team }]));
+    },
+    async serviceUserReferences() {
+      const docs = await db.collection<ServiceUserDoc>('serviceUsers').find({}, { projection: { reference: 1 } }).toArray();
+      return new Map(docs.map((doc) => [doc._id, doc.reference]));
+    },
+    async countPeople(filter) {
+      return (await db.collection<CompletedAssessmentDoc>('assessments').distinct('serviceUserId', completedFilter(filter))).length;
+    },
+  };
+}
+
+function completedFilter(filter: CompletedAssessmentFilter): Record<string, unknown> {
+  return {
+    status: 'completed',
+    completedAt: filter.completedBefore ? { $gte: filter.completedFrom, $lt: filter.completedBefore } : { $gte: filter.completedFrom },
+    kind: { $in: [...filter.kinds] },
+    ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
   };
 }
 

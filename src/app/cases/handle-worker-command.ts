@@ -133,7 +133,7 @@ export async function referenceCommand(deps: Pick<CaseDeps, 'audit' | 'cases' | 
 
 /** Workers act on their own caseload; managers and admins on anyone's. */
 function mayActOn(member: StaffMember, enrolment: Enrolment): boolean {
-  return member.role !== 'worker' || enrolment.workerId === member.id;
+  return member.role === 'manager' || member.role === 'admin' || enrolment.workerId === member.id;
 }
 
 function normaliseReference(reference: string): string {

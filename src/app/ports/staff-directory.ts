@@ -1,3 +1,4 @@
+/** analyst: aggregates and pseudonymised exports only (no records of people, no texts to the bot's case commands). */
 export type StaffRole = 'worker' | 'manager' | 'admin' | 'analyst';
 
 export interface StaffMember {

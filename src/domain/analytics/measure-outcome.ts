@@ -1,0 +1,225 @@
+import { findBand } from '../measures/find-band.js';
+import type { Band } from '../measures/measure-schema.js';
+import type { Measure, MeasureItem } from '../measures/measure.js';
+import { pairedChange, type PairedChange, type ScorePair } from './paired-change.js';
+
+/** One completed assessment of one measure, as the outcome report reads it. */
+export interface MeasureObservation {
+  /** The score to compare (converted where there is a conversion); null when unscorable or the measure has no total. */
+  readonly score: number | null;
+  /** The values chosen, by the measure's own item ids; null or absent = not answered. */
+  readonly items: Readonly<Record<string, number | null | undefined>>;
+}
+
+/** One person of the cohort (their baseline of the measure was completed in the period). */
+export interface CohortMember {
+  readonly baseline: MeasureObservation;
+  readonly followUpsCompleted: number;
+  /** Their latest completed follow-up of the measure; null when none. */
+  readonly latestFollowUp: MeasureObservation | null;
+}
+
+export interface MeasureCohort {
+  /** Enrolments made in the period on a programme that asks the measure at baseline. */
+  readonly enrolled: number;
+  readonly members: readonly CohortMember[];
+}
+
+/** A count, or "<5" for 1 to 4 when small numbers are suppressed. */
+export type Count = number | '<5';
+export interface Share {
+  readonly count: Count;
+  /** Of the denominator the figure names (the paired set, or the cases at baseline), 1 decimal; null from fewer than 5 when suppressed. */
+  readonly percent: number | null;
+}
+export interface BandShare extends Share {
+  readonly band: string;
+}
+
+export interface ChangeFigures {
+  readonly paired: Count;
+  readonly baselineMean: number | null;
+  readonly followUpMean: number | null;
+  readonly change: { readonly mean: number | null; readonly ci95: readonly [number, number] | null };
+  readonly effectSize: number | null;
+  readonly reliableChangeThreshold: number | 'no threshold';
+  readonly reliableImprovement: Share | null;
+  readonly noReliableChange: Share | null;
+  readonly reliableDeterioration: Share | null;
+  readonly casenessThreshold: number | 'no threshold';
+  readonly casesAtBaseline: Count | null;
+  readonly recovery: Share | null;
+  readonly reliableRecovery: Share | null;
+}
+
+export interface ItemOutcome extends ChangeFigures {
+  readonly item: string;
+  readonly higherIsBetter: boolean;
+  readonly baselines: Count;
+  readonly followUps: Count;
+  /** Shares of the paired set in each band at baseline and at follow-up; null for items without bands. */
+  readonly bands: { readonly baseline: readonly BandShare[]; readonly followUp: readonly BandShare[] } | null;
+}
+
+export interface MeasureOutcome extends ChangeFigures {
+  readonly measure: string;
+  readonly title: string;
+  readonly version: string;
+  /** False for an organisation's own (bespoke) measure: its figures describe, they do not diagnose. */
+  readonly validated: boolean;
+  readonly higherIsBetter: boolean;
+  readonly enrolled: Count;
+  readonly baselines: Count;
+  readonly followUps: Count;
+  /** Per item, for measures without a total (ONS4); empty for measures with one. */
+  readonly items: readonly ItemOutcome[];
+  readonly notes: readonly string[];
+}
+
+/** Below this many people a count is shown as "<5" and what is derived from it is withheld. */
+export const smallNumber = 5;
+
+/**
+ * The outcome figures of one measure for a cohort. A measure with a total is reported on its
+ * total; one without (ONS4, scoring "none") per item, with the top-level figures null. Nothing is
+ * invented: without a reliable-change threshold or a caseness cut-off the figures that need one are
+ * null and the threshold reads "no threshold". With `suppress`, counts of 1-4 read "<5" and the
+ * means and percentages of fewer than 5 people are null. Means 2 decimals, percentages 1. Pure.
+ */
+export function measureOutcome(measure: Measure, cohort: MeasureCohort, options: { suppress: boolean }): MeasureOutcome {
+  const show = figures(options.suppress);
+  const withFollowUp = cohort.members.filter((member) => member.latestFollowUp !== null);
+  const hasTotal = measure.scoring.method !== 'none';
+  const notes: string[] = [];
+  if (!measure.validated) notes.push(`${measure.title} is not a validated measure: its figures describe, they do not diagnose`);
+  const top = hasTotal
+    ? changeFigures(
+        show,
+        pairsOf(cohort.members, (observation) => observation.score),
+        { higherIsBetter: measure.scoring.higherIsBetter, reliableChange: measure.scoring.reliableChange?.threshold ?? null, casenessAtOrAbove: measure.scoring.cutoff?.atOrAbove ?? null },
+      )
+    : { ...emptyFigures, paired: show.count(withFollowUp.length) };
+  if (hasTotal && !measure.scoring.reliableChange) notes.push(`${measure.title} has no published reliable-change threshold: reliable change is not reported`);
+  if (hasTotal && !measure.scoring.cutoff) notes.push(`${measure.title} has no caseness cut-off: recovery is not reported`);
+  if (!hasTotal) notes.push(`${measure.title} has no total: each item is reported on its own, with no reliable-change threshold`);
+  return {
+    measure: measure.id,
+    title: measure.title,
+    version: measure.version,
+    validated: measure.validated,
+    higherIsBetter: measure.scoring.higherIsBetter,
+    enrolled: show.count(cohort.enrolled),
+    baselines: show.count(cohort.members.length),
+    followUps: show.count(withFollowUp.length),
+    ...top,
+    items: hasTotal ? [] : measure.items.map((item) => itemOutcome(show, measure, item, cohort.members)),
+    notes,
+  };
+}
+
+function itemOutcome(show: Figures, measure: Measure, item: MeasureItem, members: readonly CohortMember[]): ItemOutcome {
+  const valueOf = (observation: MeasureObservation) => observation.items[item.id] ?? null;
+  const bands = bandsOf(measure, item.id);
+  const higherIsBetter = itemHigherIsBetter(measure, item);
+  const pairs = pairsOf(members, valueOf);
+  return {
+    item: item.id,
+    higherIsBetter,
+    baselines: show.count(members.filter((member) => valueOf(member.baseline) !== null).length),
+    followUps: show.count(members.filter((member) => member.latestFollowUp && valueOf(member.latestFollowUp) !== null).length),
+    ...changeFigures(show, pairs, { higherIsBetter, reliableChange: null, casenessAtOrAbove: null }),
+    bands: bands && {
+      baseline: bandShares(show, bands, pairs.map((pair) => pair.baseline)),
+      followUp: bandShares(show, bands, pairs.map((pair) => pair.followUp)),
+    },
+  };
+}
+
+function changeFigures(show: Figures, pairs: readonly ScorePair[], rules: Parameters<typeof pairedChange>[1]): ChangeFigures {
+  const stats: PairedChange = pairedChange(pairs, rules);
+  const n = stats.n;
+  const share = (count: number, of: number): Share => ({ count: show.count(count), percent: show.percent(count, of) });
+  return {
+    paired: show.count(n),
+    baselineMean: show.mean(n, stats.baselineMean),
+    followUpMean: show.mean(n, stats.followUpMean),
+    change: {
+      mean: show.mean(n, stats.meanChange),
+      ci95: stats.ci95 && show.mean(n, 0) !== null ? [round(stats.ci95[0], 2), round(stats.ci95[1], 2)] : null,
+    },
+    effectSize: show.mean(n, stats.effectSize),
+    reliableChangeThreshold: rules.reliableChange ?? 'no threshold',
+    reliableImprovement: stats.reliable && share(stats.reliable.improved, n),
+    noReliableChange: stats.reliable && share(stats.reliable['no-reliable-change'], n),
+    reliableDeterioration: stats.reliable && share(stats.reliable.deteriorated, n),
+    casenessThreshold: rules.casenessAtOrAbove ?? 'no threshold',
+    casesAtBaseline: stats.caseness && show.count(stats.caseness.casesAtBaseline),
+    recovery: stats.caseness && share(stats.caseness.recovered, stats.caseness.casesAtBaseline),
+    reliableRecovery: stats.caseness && stats.caseness.reliablyRecovered !== null ? share(stats.caseness.reliablyRecovered, stats.caseness.casesAtBaseline) : null,
+  };
+}
+
+const emptyFigures: ChangeFigures = {
+  paired: 0,
+  baselineMean: null,
+  followUpMean: null,
+  change: { mean: null, ci95: null },
+  effectSize: null,
+  reliableChangeThreshold: 'no threshold',
+  reliableImprovement: null,
+  noReliableChange: null,
+  reliableDeterioration: null,
+  casenessThreshold: 'no threshold',
+  casesAtBaseline: null,
+  recovery: null,
+  reliableRecovery: null,
+};
+
+function pairsOf(members: readonly CohortMember[], valueOf: (observation: MeasureObservation) => number | null): ScorePair[] {
+  return members.flatMap((member) => {
+    const baseline = valueOf(member.baseline);
+    const followUp = member.latestFollowUp ? valueOf(member.latestFollowUp) : null;
+    return baseline === null || followUp === null ? [] : [{ baseline, followUp }];
+  });
+}
+
+/** An item's bands come from a one-item subscale of it (ONS4's four ONS thresholds). */
+function bandsOf(measure: Measure, itemId: string): readonly Band[] | null {
+  return measure.scoring.subscales.find((subscale) => subscale.items.length === 1 && subscale.items[0] === itemId && subscale.bands)?.bands ?? null;
+}
+
+function itemHigherIsBetter(measure: Measure, item: MeasureItem): boolean {
+  const own = measure.scoring.subscales.find((subscale) => subscale.items.length === 1 && subscale.items[0] === item.id)?.higherIsBetter;
+  return own ?? (item.reverseKeyed ? !measure.scoring.higherIsBetter : measure.scoring.higherIsBetter);
+}
+
+function bandShares(show: Figures, bands: readonly Band[], values: readonly number[]): BandShare[] {
+  return bands.map((band) => {
+    const count = values.filter((value) => findBand(bands, value) === band.label).length;
+    return { band: band.label, count: show.count(count), percent: show.percent(count, values.length) };
+  });
+}
+
+interface Figures {
+  count(n: number): Count;
+  percent(count: number, of: number): number | null;
+  mean(n: number, value: number | null): number | null;
+}
+
+function figures(suppress: boolean): Figures {
+  const tooFew = (n: number) => suppress && n < smallNumber;
+  return {
+    count: (n) => (suppress && n >= 1 && n < smallNumber ? '<5' : n),
+    // A share of a suppressed count is withheld too: 12.5% of 8 would give the "<5" away as 1.
+    percent: (count, of) => (of === 0 || tooFew(of) || (suppress && count >= 1 && count < smallNumber) ? null : round((100 * count) / of, 1)),
+    mean: (n, value) => (value === null || n === 0 || tooFew(n) ? null : round(value, 2)),
+  };
+}
+
+/** Half away from zero, after toFixed(6) so 0.125 stored as 0.12499... still rounds to 0.13. */
+export function round(value: number, places: number): number {
+  const factor = 10 ** places;
+  const scaled = Number((Math.abs(value) * factor).toFixed(6));
+  const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
