@@ -43,6 +43,7 @@ inBrowser('the staff web app in a real browser', () => {
     await h.registerStaff(alex, 'worker', 'Alex Morgan');
     await h.registerStaff('+447700900102', 'worker', 'Sam Patel');
     await h.addProgramme({ name: 'Wellbeing', measureId: 'gad7', followUps: ['6w'], isDefault: true });
+    await h.addProgramme({ name: 'Talking Therapies', measureId: 'phq9', followUps: ['6w'] });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   }, 60_000);
   afterAll(async () => {
@@ -89,4 +90,34 @@ inBrowser('the staff web app in a real browser', () => {
     const response = await worker.goto(url('/service-users/SU-0001'));
     expect(response?.status()).toBe(404);
   }, 60_000);
+
+  it('when a baseline answer raises a safeguarding alert, then the worker sees it on /alerts with who was told and acknowledges it with a note', async () => {
+    const worker = await signIn(alex, '07700 900101');
+    await worker.goto(url('/enrol'));
+    await worker.getByLabel('Their mobile number').fill('07700 900762');
+    await worker.getByLabel('Programme').selectOption({ label: 'Talking Therapies' });
+    await worker.getByLabel(/agreed in person/).check();
+    await worker.getByRole('button', { name: 'Enrol' }).click();
+    await worker.waitForURL(/service-users\/SU-0002/);
+    for (const answer of ['1', '1', '1', '1', '1', '1', '1', '1', '2']) await h.text('+447700900762', answer);
+    await worker.getByRole('link', { name: 'Alerts' }).click();
+    const card = worker.getByRole('listitem').filter({ hasText: 'SU-0002' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Told: Alex Morgan \(worker\)/);
+    expect(await card.textContent()).toMatch(/ago\)/);
+    expect(await axe(worker)).toEqual([]);
+    expect(await overflow(worker)).toBe(0);
+    // Sam's caseload has no alert for Alex to see; a manager sees everyone's.
+    const manager = await signIn(jo, '07700 900100');
+    await manager.goto(url('/alerts'));
+    await manager.getByRole('listitem').filter({ hasText: 'SU-0002' }).waitFor();
+    await worker.getByLabel('Note for SU-0002 (what you did)').fill('Called them; safe plan agreed');
+    await worker.getByRole('button', { name: 'Acknowledge SU-0002' }).click();
+    await worker.getByRole('status').filter({ hasText: 'acknowledged' }).waitFor();
+    expect(worker.url()).toMatch(/\/alerts/);
+    expect(await worker.getByText('No open safeguarding alerts.').count()).toBe(1);
+    const note = await h.database.db.collection('auditLog').findOne({ action: 'alert.note', subject: 'SU-0002' });
+    expect(note?.details?.noteEnc).toBeDefined();
+    expect(JSON.stringify(note)).not.toContain('safe plan');
+  }, 90_000);
 });

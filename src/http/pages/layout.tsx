@@ -12,7 +12,7 @@ export function Layout(props: { title: string; orgName: string; viewer?: Viewer;
     ? []
     : viewer.role === 'analyst'
       ? [['/', 'Figures']]
-      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/enrol', 'Enrol someone']];
+      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/alerts', 'Alerts'], ['/enrol', 'Enrol someone']];
   return (
     <html lang="en-GB">
       <head>

@@ -36,6 +36,7 @@ button.link{background:none;border:0;padding:0;text-decoration:underline;font-we
 .error-summary,.error-banner{border:4px solid #b00020;padding:0.75rem 1rem;margin-bottom:1rem}
 .error-summary h2{margin-top:0}
 .error-summary a{color:#b00020;font-weight:600}
+.alerts{list-style:none;padding:0}.alert-card{border:1px solid #505a5f;padding:0.5rem 1rem;margin-bottom:1rem}.alert-card h2{font-size:1.2rem}
 .notice{border-left:6px solid #00703c;padding:0.5rem 1rem;background:#f3f2f1}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .table-wrap{max-width:100%;overflow-x:auto}

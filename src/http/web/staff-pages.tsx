@@ -5,9 +5,11 @@ import { caseloadView, type CaseloadDeps } from '../../app/cases/caseload-view.j
 import { enrolServiceUser } from '../../app/cases/enrol-service-user.js';
 import { referenceCommand } from '../../app/cases/handle-worker-command.js';
 import { serviceUserRecord } from '../../app/cases/service-user-record.js';
+import { openAlertsView } from '../../app/cases/open-alerts-view.js';
 import { reassignCaseload, type ReassignDeps } from '../../app/admin/reassign-caseload.js';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../../app/reports/weekly-report.js';
 import type { StaffMember } from '../../app/ports/staff-directory.js';
+import { AlertsPage } from '../pages/alerts-page.js';
 import { CaseloadPage } from '../pages/caseload-page.js';
 import { EnrolPage } from '../pages/enrol-page.js';
 import { HomePage } from '../pages/home-page.js';
@@ -42,7 +44,7 @@ const enrolForm = z.object({
 });
 
 const actionForm = z.object({ action: z.enum(['pause', 'resume', 'withdraw', 'discharge']) });
-const ackForm = z.object({ note: z.string().max(500).default('') });
+const ackForm = z.object({ note: z.string().max(500).default(''), from: z.enum(['record', 'alerts']).default('record') });
 const reassignForm = z.object({ to: z.string().min(1).max(80) });
 
 /** The signed-in pages: home, caseload, enrol, a person's record and its actions. Thin: the use cases decide. */
@@ -120,6 +122,14 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     renderPage(res, <ServiceUserPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} record={record} measures={cases.measures} timeZone={timeZone} workers={workers} notice={notice} />);
   });
 
+  router.get('/alerts', signedIn, async (req, res) => {
+    const viewer = viewerOf(res);
+    const alerts = await openAlertsView(cases, viewer);
+    if (!alerts) return notFound(req, res);
+    const notice = typeof req.query.done === 'string' ? req.query.done.slice(0, 300) : undefined;
+    renderPage(res, <AlertsPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} timeZone={timeZone} now={cases.clock.now()} alerts={alerts} notice={notice} />);
+  });
+
   const back = (res: express.Response, reference: string, said: string) => res.redirect(303, `/service-users/${reference}?${new URLSearchParams({ done: said }).toString()}`);
 
   router.post('/service-users/:ref/actions', signedIn, async (req, res) => {
@@ -138,9 +148,11 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     if (!record) return notFound(req, res);
     const parsed = ackForm.safeParse(req.body);
     const note = parsed.success ? parsed.data.note.trim() : '';
+    const fromAlerts = parsed.success && parsed.data.from === 'alerts';
     const said = await referenceCommand(cases, viewer, 'ack', record.reference);
     // The note may name people or say what was disclosed: it is kept encrypted, as labels are.
     if (note) await cases.audit.record({ actor: viewer.id, action: 'alert.note', subject: record.reference, at: cases.clock.now(), details: { noteEnc: cases.phones.encrypt(note) } });
+    if (fromAlerts) return res.redirect(303, `/alerts?${new URLSearchParams({ done: said }).toString()}`);
     back(res, record.reference, said);
   });
 
