@@ -9,6 +9,7 @@ import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.j
 import { simulatorRouter } from './simulator-router.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 import type { SignInDeps } from '../app/sign-in/sign-in-deps.js';
+import { adminPages } from './web/admin-pages.js';
 import { appCss } from './web/app-css.js';
 import { signInRoutes } from './web/sign-in-routes.js';
 import { staffPages, type StaffPagesDeps } from './web/staff-pages.js';
@@ -91,6 +92,7 @@ export function createApp(deps: HttpDeps): express.Express {
     pages.use(express.urlencoded({ extended: false, limit: '16kb' }), session.protect);
     pages.use(signInRoutes({ signIn: deps.web.signIn, session, orgName: deps.web.pages.cases.org.name }));
     pages.use(staffPages({ ...deps.web.pages, session }));
+    if (deps.admin) pages.use(adminPages({ admin: deps.admin, session, orgName: deps.web.pages.cases.org.name, timeZone: deps.web.pages.cases.org.timezone }));
     app.use(pages);
   }
 
