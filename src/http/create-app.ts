@@ -11,6 +11,7 @@ import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 import type { SignInDeps } from '../app/sign-in/sign-in-deps.js';
 import { adminPages } from './web/admin-pages.js';
 import { appCss } from './web/app-css.js';
+import { csrfRefused } from './web/csrf-refused.js';
 import { signInRoutes } from './web/sign-in-routes.js';
 import { staffPages, type StaffPagesDeps } from './web/staff-pages.js';
 import { webSession } from './web/web-session.js';
@@ -99,7 +100,7 @@ export function createApp(deps: HttpDeps): express.Express {
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.web?.pages.cases.org.name));
   return app;
 }
 
@@ -112,8 +113,13 @@ async function safely(check: () => Promise<string | null> | string | null): Prom
 }
 
 /** Body-parser errors carry an HTTP status (400 malformed, 413 too large); anything else is a 500. */
-function errorHandler(logger: Logger): ErrorRequestHandler {
+function errorHandler(logger: Logger, orgName: string | undefined): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    // A browser's form gets a page; /api callers get JSON as for every other refusal.
+    if (error?.code === 'EBADCSRFTOKEN' && orgName !== undefined && !req.path.startsWith('/api')) {
+      csrfRefused(res, orgName);
+      return;
+    }
     if (error?.code === 'EBADCSRFTOKEN') {
       res.status(403).json({ error: 'the form has expired or did not come from this site (missing or wrong CSRF token): reload the page and try again' });
       return;

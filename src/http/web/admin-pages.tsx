@@ -63,7 +63,7 @@ export function adminPages(deps: AdminPagesDeps): express.Router {
 
   const staffPage = async (req: express.Request, res: express.Response, values: StaffFormValues, errors: FieldError[], status = 200) => {
     const listed = await listStaff(admin, {});
-    renderPage(res, <AdminStaffPage orgName={orgName} viewer={viewer(res)} csrf={csrf(req, res)} timeZone={timeZone} staff={listed.ok ? listed.value : []} values={values} errors={errors} notice={noticeOf(req)} />, status);
+    renderPage(res, <AdminStaffPage orgName={orgName} viewer={viewer(res)} csrf={csrf(req, res)} timeZone={timeZone} staff={listed.ok ? listed.value : []} values={values} errors={errors} notice={await noticeOf(deps.session, req, res)} />, status);
   };
   router.get('/admin/staff', (req, res) => staffPage(req, res, {}, []));
   router.post('/admin/staff', async (req, res) => {
@@ -72,7 +72,7 @@ export function adminPages(deps: AdminPagesDeps): express.Router {
     const values = form.data;
     const added = await addStaff(admin, { name: values.name, phone: values.phone, role: values.role, team: values.team.trim() || 'main' }, viewer(res).id);
     if (!added.ok) return staffPage(req, res, values, fieldErrors(added.problems, ['name', 'phone', 'role', 'team'], 'name', staffLabels), added.kind === 'duplicate' ? 409 : 400);
-    redirectWithNotice(req, res, '/admin/staff', `Added ${added.value.name} (${added.value.role}).`);
+    redirectWithNotice(deps.session, res, '/admin/staff', `Added ${added.value.name} (${added.value.role}).`);
   });
 
   const removal = async (req: express.Request, res: express.Response, reassignTo: string | undefined, errors: FieldError[], status = 200) => {
@@ -96,11 +96,11 @@ export function adminPages(deps: AdminPagesDeps): express.Router {
       return removal(req, res, reassignTo, [{ field: 'reassignTo', message }], removed.kind === 'conflict' ? 409 : 400);
     }
     const moved = removed.value.reassigned ? ` ${removed.value.reassigned.moved} ${removed.value.reassigned.moved === 1 ? 'person is' : 'people are'} now with ${removed.value.reassigned.to.name}.` : '';
-    redirectWithNotice(req, res, '/admin/staff', `Removed ${removed.value.name}.${moved}`);
+    redirectWithNotice(deps.session, res, '/admin/staff', `Removed ${removed.value.name}.${moved}`);
   });
 
   const programmesPage = async (req: express.Request, res: express.Response, values: ProgrammeFormValues, errors: FieldError[], status = 200) => {
-    renderPage(res, <AdminProgrammesPage orgName={orgName} viewer={viewer(res)} csrf={csrf(req, res)} timeZone={timeZone} programmes={await admin.programmes.list()} measureIds={measureIds} values={values} errors={errors} notice={noticeOf(req)} />, status);
+    renderPage(res, <AdminProgrammesPage orgName={orgName} viewer={viewer(res)} csrf={csrf(req, res)} timeZone={timeZone} programmes={await admin.programmes.list()} measureIds={measureIds} values={values} errors={errors} notice={await noticeOf(deps.session, req, res)} />, status);
   };
   router.get('/admin/programmes', (req, res) => programmesPage(req, res, { window: '7d' }, []));
   router.post('/admin/programmes', async (req, res) => {
@@ -114,13 +114,13 @@ export function adminPages(deps: AdminPagesDeps): express.Router {
     };
     const added = await addProgramme(admin, input, viewer(res).id);
     if (!added.ok) return programmesPage(req, res, values, fieldErrors(added.problems, programmeFields, 'name', programmeLabels), added.kind === 'duplicate' ? 409 : 400);
-    redirectWithNotice(req, res, `/admin/programmes/${added.value.id}`, `Added ${added.value.name}.`);
+    redirectWithNotice(deps.session, res, `/admin/programmes/${added.value.id}`, `Added ${added.value.name}.`);
   });
 
   const programmePage = async (req: express.Request, res: express.Response, programme: Programme, values: ProgrammeFormValues | undefined, errors: FieldError[], problem?: string, status = 200) => {
     renderPage(res, (
       <ProgrammePage orgName={orgName} viewer={viewer(res)} csrf={csrf(req, res)} timeZone={timeZone} programme={programme} burden={programmeBurden(programme, admin.measures, admin.orgName ?? orgName)}
-        measureIds={measureIds} values={values ?? currentValues(programme)} errors={errors} problem={problem} notice={noticeOf(req)} />
+        measureIds={measureIds} values={values ?? currentValues(programme)} errors={errors} problem={problem} notice={await noticeOf(deps.session, req, res)} />
     ), status);
   };
   const programmeOf = async (req: express.Request) => {
@@ -156,14 +156,14 @@ export function adminPages(deps: AdminPagesDeps): express.Router {
       const errors = fieldErrors(edited.problems, programmeFields, 'measures', programmeLabels);
       return programmePage(req, res, programme, values, errors, edited.kind === 'conflict' ? edited.problems.join(' ') : undefined, edited.kind === 'conflict' ? 409 : 400);
     }
-    redirectWithNotice(req, res, `/admin/programmes/${programme.id}`, `Saved ${edited.value.name}: plan version ${edited.value.planVersion ?? 1}.`);
+    redirectWithNotice(deps.session, res, `/admin/programmes/${programme.id}`, `Saved ${edited.value.name}: plan version ${edited.value.planVersion ?? 1}.`);
   });
   router.post('/admin/programmes/:id/retire', async (req, res) => {
     const programme = await programmeOf(req);
     if (!programme) return notFound(req, res);
     const retired = await retireProgramme(admin, programme.id, viewer(res).id);
     if (!retired.ok) return programmePage(req, res, programme, undefined, [], retired.problems.join(' '), 409);
-    redirectWithNotice(req, res, '/admin/programmes', `Retired ${retired.value.name}.`);
+    redirectWithNotice(deps.session, res, '/admin/programmes', `Retired ${retired.value.name}.`);
   });
 
   function notFound(req: express.Request, res: express.Response) {

@@ -1,11 +1,16 @@
 import type { Request, Response } from 'express';
+import type { WebSession } from './web-session.js';
 
-/** After a POST, back to a page that says what happened (one place, so how it is carried is decided once). */
-export function redirectWithNotice(_req: Request, res: Response, path: string, said: string): void {
-  res.redirect(303, `${path}?${new URLSearchParams({ done: said }).toString()}`);
+/**
+ * After a POST, back to a page that says what happened. The words travel in a one-time flash on the
+ * session document, not in the URL: a link someone crafts cannot put text of theirs on our page.
+ */
+export async function redirectWithNotice(session: WebSession, res: Response, path: string, said: string): Promise<void> {
+  await session.setFlash(res, said, path);
+  res.redirect(303, path);
 }
 
-/** The notice a redirect left for this page, if any. */
-export function noticeOf(req: Request): string | undefined {
-  return typeof req.query.done === 'string' ? req.query.done.slice(0, 300) : undefined;
+/** The notice a redirect left for this page, if any (shown once). */
+export function noticeOf(session: WebSession, req: Request, res: Response): Promise<string | undefined> {
+  return session.takeFlash(req, res);
 }

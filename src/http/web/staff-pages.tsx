@@ -106,7 +106,7 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
       consentInPerson: parsed.data.consentInPerson === 'yes', askedBy: viewer,
     });
     if (!result.ok) return result.field ? again([{ field: result.field, message: result.reason.replace(/\s*\n/g, ' ') }]) : again([], result.reason, result.status);
-    redirectWithNotice(req, res, `/service-users/${result.reference}`, `Enrolled ${result.reference}.`);
+    redirectWithNotice(deps.session, res, `/service-users/${result.reference}`, `Enrolled ${result.reference}.`);
   });
 
   /** Null unless the viewer may see the person: workers their own, managers and admins anyone, analysts nobody. */
@@ -118,7 +118,7 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     const record = await readRecord(viewer, String(req.params.ref));
     if (!record) return notFound(req, res);
     await cases.audit.record({ actor: viewer.id, action: 'record.view', subject: record.reference, at: cases.clock.now(), details: { via: 'web' } });
-    const notice = noticeOf(req);
+    const notice = await noticeOf(deps.session, req, res);
     const workers = viewer.role === 'worker' ? [] : (await cases.staff.list({ role: 'worker' })).map((w) => ({ id: w.id, name: w.name }));
     renderPage(res, <ServiceUserPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} record={record} measures={cases.measures} timeZone={timeZone} workers={workers} notice={notice} />);
   });
@@ -127,11 +127,11 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     const viewer = viewerOf(res);
     const alerts = await openAlertsView(cases, viewer);
     if (!alerts) return notFound(req, res);
-    const notice = noticeOf(req);
+    const notice = await noticeOf(deps.session, req, res);
     renderPage(res, <AlertsPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} timeZone={timeZone} now={cases.clock.now()} alerts={alerts} notice={notice} />);
   });
 
-  const back = (req: express.Request, res: express.Response, reference: string, said: string) => redirectWithNotice(req, res, `/service-users/${reference}`, said);
+  const back = (req: express.Request, res: express.Response, reference: string, said: string) => redirectWithNotice(deps.session, res, `/service-users/${reference}`, said);
 
   router.post('/service-users/:ref/actions', signedIn, async (req, res) => {
     const viewer = viewerOf(res);
@@ -153,7 +153,7 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     const said = await referenceCommand(cases, viewer, 'ack', record.reference);
     // The note may name people or say what was disclosed: it is kept encrypted, as labels are.
     if (note) await cases.audit.record({ actor: viewer.id, action: 'alert.note', subject: record.reference, at: cases.clock.now(), details: { noteEnc: cases.phones.encrypt(note) } });
-    if (fromAlerts) return redirectWithNotice(req, res, '/alerts', said);
+    if (fromAlerts) return redirectWithNotice(deps.session, res, '/alerts', said);
     back(req, res, record.reference, said);
   });
 

@@ -132,10 +132,39 @@ describe('the staff web app\'s security rules', () => {
     expect(wrong.text).toMatch(/id="name-error"/);
     expect(wrong.text).toMatch(/id="phone-error"/);
     const added = await ada.request('/admin/staff', { form: { _csrf: ada.csrf(), name: 'Cai', phone: '07700 900714', role: 'worker', team: 'north' } });
-    expect(added).toMatchObject({ status: 303, location: expect.stringMatching(/^\/admin\/staff/) });
+    expect(added).toMatchObject({ status: 303, location: '/admin/staff' });
     const adaId = (await h.database.db.collection('staff').findOne({ name: 'Ada' }))?._id;
     expect(await h.database.db.collection('auditLog').findOne({ action: 'staff.add', 'details.name': 'Cai' })).toMatchObject({ actor: adaId });
     expect((await ada.request('/admin/staff')).text).toContain('Cai');
+  });
+
+  it('when a POST to an admin page has a bad CSRF token, then a browser gets an HTML 403 page and /api gets JSON', async () => {
+    const ada = await signIn(adaPhone);
+    const page = await ada.request('/admin/staff', { form: { _csrf: 'forged', name: 'Eve', phone: '07700 900798', role: 'admin' } });
+    expect(page.status).toBe(403);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.text).toContain('<h1>');
+    const api = await ada.request('/api/staff', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'forged' } });
+    expect(api.status).toBe(403);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+    expect(await h.database.db.collection('staff').countDocuments({ name: 'Eve' })).toBe(0);
+  });
+
+  it('when a link carries made-up text in its query, then the record does not show it; an action\'s message is shown once, from the session', async () => {
+    const bea = await signIn(beaPhone);
+    await bea.request('/enrol');
+    const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900743', programme: 'wellbeing', channel: 'sms' } });
+    const reference = /SU-\d{4}/.exec(enrolled.location as string)?.[0] as string;
+    expect(enrolled.location).toBe(`/service-users/${reference}`);
+    expect((await bea.request(enrolled.location as string)).text).toContain(`Enrolled ${reference}.`);
+    expect((await bea.request(`/service-users/${reference}`)).text).not.toContain(`Enrolled ${reference}.`);
+    const crafted = await bea.request(`/service-users/${reference}?done=Your+account+is+locked%3A+call+0900+123456&enrolled=1`);
+    expect(crafted.status).toBe(200);
+    expect(crafted.text).not.toContain('0900 123456');
+    expect(crafted.text).not.toContain('role="status"');
+    const paused = await bea.request(`/service-users/${reference}/actions`, { form: { _csrf: bea.csrf(), action: 'pause' } });
+    expect(paused).toMatchObject({ status: 303, location: `/service-users/${reference}` });
+    expect((await bea.request(`/service-users/${reference}`)).text).toMatch(/role="status"[^>]*>[^<]*pause/i);
   });
 
   it('when an admin is signed in, then /api/staff and /api/programmes take the session with its CSRF header', async () => {
@@ -166,7 +195,7 @@ describe('the staff web app\'s security rules', () => {
     expect(await h.database.db.collection('staff').findOne({ _id: cai as never, removedAt: { $exists: true } })).toBeNull();
     const dee = (await h.database.db.collection('staff').findOne({ name: 'Dee' }))?._id as unknown as string;
     expect((await ada.request(`/admin/staff/${dee}/remove`)).text).not.toContain('Who takes over');
-    expect(await ada.request(`/admin/staff/${dee}/remove`, { form: { _csrf: ada.csrf() } })).toMatchObject({ status: 303, location: expect.stringMatching(/^\/admin\/staff/) });
+    expect(await ada.request(`/admin/staff/${dee}/remove`, { form: { _csrf: ada.csrf() } })).toMatchObject({ status: 303, location: '/admin/staff' });
     expect(await h.database.db.collection('staff').findOne({ _id: dee as never })).toHaveProperty('removedAt');
   });
 
