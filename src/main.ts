@@ -134,7 +134,9 @@ export async function startService(config: Config, logger: Logger, options: Star
   const credentials = createMongoStaffCredentials(mongo.db);
   const signIn: SignInDeps = {
     staff: messaging.cases.staff, codes: createMongoSignInCodes(mongo.db), sessions: createMongoSessions(mongo.db), phones: messaging.cases.phones,
-    audit: messaging.cases.audit, clock, send: messaging.cases.send, orgName: config.org.name,
+    // Codes and sessions expire in real minutes: under the demo's TIME_SCALE a 10-minute code would
+    // be gone a tenth of a second after it was texted (at scale 1, a test's own clock drives them).
+    audit: messaging.cases.audit, clock: config.timeScale === 1 ? clock : systemClock, send: messaging.cases.send, orgName: config.org.name,
     // One HKDF subkey of APP_ENCRYPTION_KEY per purpose: codes and session ids, CSRF tokens.
     hashKey: deriveSubkey(config.encryptionKey, 'promptly sign-in v1'),
   };

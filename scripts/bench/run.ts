@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDatabase } from '../database/start-database.js';
 import { benchAnswerTurns } from './bench-answer-turns.js';
+import { benchCaseloadPage } from './bench-caseload-page.js';
 import { benchChannel } from './bench-channel.js';
 import { benchExport } from './bench-export.js';
 import { benchFanOut } from './bench-fan-out.js';
@@ -14,7 +15,7 @@ import { benchRoundTrips } from './bench-round-trips.js';
  * `npm run bench`: figures, not pass/fail. Reply parsing and scoring in the domain; inbound SMS
  * through the whole service (signed webhooks -> turns -> outbox -> real twilio SDK -> a local
  * fake Twilio) on a real MongoDB-compatible database; database commands per operation; answer
- * turns per second and as the data grows. Loopback only; bounded in count and time (about four
+ * turns per second and as the data grows; the caseload page's render time with 2,000 people. Loopback only; bounded in count and time (about four
  * minutes on two cores with FerretDB).
  */
 async function main(): Promise<void> {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const fresh = (part: string) => `${database.uri.replace(/\/$/, '')}/bench_${part}_${randomUUID().slice(0, 8)}`;
   try {
     await timed('round trips', () => benchRoundTrips(fresh('trips')));
+    // Issue 14: the staff web app's caseload page for a worker with 2,000 people (target < 150 ms).
+    await timed('caseload page', () => benchCaseloadPage(fresh('caseload'), { people: Number(process.env.BENCH_CASELOAD ?? 2000), requests: 30 }));
     // Issue 19: invitations due at one instant, swept in batches (one instance; then two sharing).
     await timed('fan-out', () => benchFanOut(fresh('fanout'), { people: Number(process.env.BENCH_FAN_OUT ?? 10_000), processes: 1 }));
     await timed('fan-out, two instances', () => benchFanOut(fresh('fanout2'), { people: 1000, processes: 2 }));

@@ -45,7 +45,8 @@ export interface AdminApiDeps {
   orgName?: string;
 }
 
-const actor = 'admin-api';
+/** Audited as the signed-in admin on a web session, as 'admin-api' on ADMIN_API_TOKEN. */
+const actorOf = (res: Response): string => (res.locals.adminActor as string | undefined) ?? 'admin-api';
 
 /**
  * Staff and programmes over JSON, for mounting at /api. The token check sits on each route, not on
@@ -53,30 +54,39 @@ const actor = 'admin-api';
  */
 export function adminApi(deps: AdminApiDeps): express.Router {
   const router = express.Router();
-  const guarded = [requireAdmin(deps.adminToken), express.json({ limit: '64kb' })];
+  const bearer = requireAdmin(deps.adminToken);
+  // An admin's web session counts as well (createApp has already checked its CSRF header); a request
+  // that sends Authorization is judged by its token alone.
+  const adminOrSession: express.RequestHandler = (req, res, next) => {
+    const viewer = res.locals.viewer as { id: string; role: string } | undefined;
+    if (req.get('authorization') || viewer?.role !== 'admin') return bearer(req, res, next);
+    res.locals.adminActor = viewer.id;
+    next();
+  };
+  const guarded = [adminOrSession, express.json({ limit: '64kb' })];
 
   router.get('/staff', ...guarded, async (req, res) => answer(res, 200, await listStaff(deps, { ...req.query })));
-  router.post('/staff', ...guarded, async (req, res) => answer(res, 201, await addStaff(deps, req.body, actor)));
+  router.post('/staff', ...guarded, async (req, res) => answer(res, 201, await addStaff(deps, req.body, actorOf(res))));
   router.delete('/staff/:id', ...guarded, async (req, res) => {
     const query = removeQuery.safeParse(req.query);
     if (!query.success) return answer(res, 200, refuse('invalid', describeInputIssues(query.error.issues)));
-    answer(res, 200, await removeStaff(deps, req.params.id as string, actor, query.data.reassignTo === undefined ? {} : { reassignTo: query.data.reassignTo }));
+    answer(res, 200, await removeStaff(deps, req.params.id as string, actorOf(res), query.data.reassignTo === undefined ? {} : { reassignTo: query.data.reassignTo }));
   });
   router.post('/staff/:id/reassign', ...guarded, async (req, res) => {
     const body = reassignBody.safeParse(req.body);
     if (!body.success) return answer(res, 200, refuse('invalid', describeInputIssues(body.error.issues)));
-    answer(res, 200, await reassignCaseload(deps, req.params.id as string, body.data.to, actor));
+    answer(res, 200, await reassignCaseload(deps, req.params.id as string, body.data.to, actorOf(res)));
   });
   router.get('/programmes', ...guarded, async (_req, res) => answer(res, 200, { ok: true, value: await listProgrammes(deps) }));
-  router.post('/programmes', ...guarded, async (req, res) => answer(res, 201, await addProgramme(deps, req.body, actor)));
+  router.post('/programmes', ...guarded, async (req, res) => answer(res, 201, await addProgramme(deps, req.body, actorOf(res))));
   // One programme with what each timepoint asks of a person (questions, SMS segments, a warning above 15).
   router.get('/programmes/:id', ...guarded, async (req, res) => {
     const found = await findProgramme(deps.programmes, req.params.id as string);
     answer(res, 200, found.ok ? { ok: true, value: { ...found.value, timepoints: programmeBurden(found.value, deps.measures, deps.orgName ?? 'your organisation') } } : found);
   });
   // A new plan version for people enrolled from now on; live enrolments keep theirs.
-  router.patch('/programmes/:id', ...guarded, async (req, res) => answer(res, 200, await editProgramme(deps, req.params.id as string, req.body, actor)));
-  router.post('/programmes/:id/retire', ...guarded, async (req, res) => answer(res, 200, await retireProgramme(deps, req.params.id as string, actor)));
+  router.patch('/programmes/:id', ...guarded, async (req, res) => answer(res, 200, await editProgramme(deps, req.params.id as string, req.body, actorOf(res))));
+  router.post('/programmes/:id/retire', ...guarded, async (req, res) => answer(res, 200, await retireProgramme(deps, req.params.id as string, actorOf(res))));
   router.use(bodyErrors);
   return router;
 }

@@ -10,7 +10,9 @@ import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.j
 import { simulatorRouter } from './simulator-router.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
 import type { SignInDeps } from '../app/sign-in/sign-in-deps.js';
+import { adminPages } from './web/admin-pages.js';
 import { appCss } from './web/app-css.js';
+import { csrfRefused } from './web/csrf-refused.js';
 import { signInRoutes } from './web/sign-in-routes.js';
 import { staffPages, type StaffPagesDeps } from './web/staff-pages.js';
 import { webSession } from './web/web-session.js';
@@ -95,13 +97,14 @@ export function createApp(deps: HttpDeps): express.Express {
     pages.use(express.urlencoded({ extended: false, limit: '16kb' }), session.protect);
     pages.use(signInRoutes({ signIn: deps.web.signIn, session, orgName: deps.web.pages.cases.org.name }));
     pages.use(staffPages({ ...deps.web.pages, session }));
+    if (deps.admin) pages.use(adminPages({ admin: deps.admin, session, orgName: deps.web.pages.cases.org.name, timeZone: deps.web.pages.cases.org.timezone }));
     app.use(pages);
   }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.web?.pages.cases.org.name));
   return app;
 }
 
@@ -114,8 +117,13 @@ async function safely(check: () => Promise<string | null> | string | null): Prom
 }
 
 /** Body-parser errors carry an HTTP status (400 malformed, 413 too large); anything else is a 500. */
-function errorHandler(logger: Logger): ErrorRequestHandler {
+function errorHandler(logger: Logger, orgName: string | undefined): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    // A browser's form gets a page; /api callers get JSON as for every other refusal.
+    if (error?.code === 'EBADCSRFTOKEN' && orgName !== undefined && !req.path.startsWith('/api')) {
+      csrfRefused(res, orgName);
+      return;
+    }
     if (error?.code === 'EBADCSRFTOKEN') {
       res.status(403).json({ error: 'the form has expired or did not come from this site (missing or wrong CSRF token): reload the page and try again' });
       return;

@@ -27,14 +27,19 @@ export function createMongoCaseloadSource(db: Db): CaseloadSource {
     },
     async labels(ids) {
       if (ids.length === 0) return new Map();
-      const docs = await serviceUsers.find({ _id: { $in: [...ids] }, labelEnc: { $exists: true } }, { projection: { labelEnc: 1 } }).toArray();
-      return new Map(docs.map((doc) => [doc._id, doc.labelEnc as string]));
+      // One read by _id each (a page is at most 50): FerretDB's SQLite backend uses its index for an
+      // _id equality but scans the whole collection for $in (measured: 105 ms for 2,000 people).
+      const docs = await Promise.all([...new Set(ids)].map((id) => serviceUsers.findOne({ _id: id }, { projection: { labelEnc: 1 } })));
+      return new Map(docs.flatMap((doc) => (doc?.labelEnc ? [[doc._id, doc.labelEnc] as const] : [])));
     },
     async lastReplies(hashes) {
       if (hashes.length === 0) return new Map();
-      const docs = await contacts.find({ _id: { $in: [...hashes] }, lastInboundAt: { $exists: true } }, { projection: { lastInboundAt: 1 } }).toArray();
+      // By _id one at a time, as labels: contacts hold whole conversations, and a scan of them for
+      // $in took 2 s with 2,000 people. Sorting by last reply still reads one per person listed.
+      const docs = await Promise.all([...new Set(hashes)].map((hash) => contacts.findOne({ _id: hash }, { projection: { lastInboundAt: 1 } })));
       const latest = new Map<string, Date>();
       for (const doc of docs) {
+        if (!doc) continue;
         const times = Object.values(doc.lastInboundAt ?? {}).map((at) => new Date(at).getTime()).filter(Number.isFinite);
         if (times.length > 0) latest.set(doc._id, new Date(Math.max(...times)));
       }

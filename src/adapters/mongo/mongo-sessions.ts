@@ -21,6 +21,12 @@ export function createMongoSessions(db: Db): Sessions {
     async touch(id, at) {
       await sessions.updateOne({ _id: id }, { $set: { lastSeenAt: at } });
     },
+    async setFlash(id, flash) {
+      await sessions.updateOne({ _id: id }, { $set: { flash } });
+    },
+    async clearFlash(id) {
+      await sessions.updateOne({ _id: id }, { $unset: { flash: '' } });
+    },
     async end(id) {
       await sessions.deleteOne({ _id: id });
     },

@@ -4,6 +4,14 @@ export interface StaffSession {
   staffId: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** A one-time message for the page a form redirected to (what an action did), shown once and cleared. */
+  flash?: SessionFlash;
+}
+
+export interface SessionFlash {
+  text: string;
+  /** The path it is for: another page does not show it. */
+  path: string;
 }
 
 /** Web sessions in the database, so they can be ended from anywhere (sign-out, staff removal). Read by _id only. */
@@ -12,4 +20,6 @@ export interface Sessions {
   get(id: string): Promise<StaffSession | null>;
   touch(id: string, at: Date): Promise<void>;
   end(id: string): Promise<void>;
+  setFlash(id: string, flash: SessionFlash): Promise<void>;
+  clearFlash(id: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { SessionFlash } from '../ports/sessions.js';
 import type { StaffMember } from '../ports/staff-directory.js';
 import { signInPolicy, type SignInDeps } from './sign-in-deps.js';
 import { sessionIdOf } from './verify-sign-in-code.js';
@@ -6,7 +7,7 @@ import { sessionIdOf } from './verify-sign-in-code.js';
  * The member of staff behind a session cookie, or null: no such session, idle over 30 minutes,
  * older than 12 hours (ended as it is found), or its member removed. Read by _id only.
  */
-export async function resumeSession(deps: Pick<SignInDeps, 'sessions' | 'staff' | 'clock' | 'hashKey'>, token: string): Promise<{ member: StaffMember; sessionId: string } | null> {
+export async function resumeSession(deps: Pick<SignInDeps, 'sessions' | 'staff' | 'clock' | 'hashKey'>, token: string): Promise<{ member: StaffMember; sessionId: string; flash?: SessionFlash } | null> {
   const id = sessionIdOf(deps, token);
   const session = await deps.sessions.get(id);
   if (!session) return null;
@@ -21,7 +22,8 @@ export async function resumeSession(deps: Pick<SignInDeps, 'sessions' | 'staff' 
     return null;
   }
   if (now - session.lastSeenAt.getTime() >= signInPolicy.touchEveryMs) await deps.sessions.touch(id, new Date(now));
-  return { member, sessionId: id };
+  // The flash comes with the read the request makes anyway; the page that shows it clears it.
+  return { member, sessionId: id, ...(session.flash ? { flash: session.flash } : {}) };
 }
 
 /** Sign-out: the session ends in the database, so the cookie is worthless even if it was copied. */

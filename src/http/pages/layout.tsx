@@ -12,7 +12,8 @@ export function Layout(props: { title: string; orgName: string; viewer?: Viewer;
     ? []
     : viewer.role === 'analyst'
       ? [['/', 'Figures']]
-      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/enrol', 'Enrol someone']];
+      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/alerts', 'Alerts'], ['/enrol', 'Enrol someone'],
+        ...(viewer.role === 'admin' ? [['/admin/staff', 'Staff'], ['/admin/programmes', 'Programmes']] as Array<[string, string]> : [])];
   return (
     <html lang="en-GB">
       <head>

@@ -36,9 +36,10 @@ button.link{background:none;border:0;padding:0;text-decoration:underline;font-we
 .error-summary,.error-banner{border:4px solid #b00020;padding:0.75rem 1rem;margin-bottom:1rem}
 .error-summary h2{margin-top:0}
 .error-summary a{color:#b00020;font-weight:600}
+.alerts{list-style:none;padding:0}.alert-card{border:1px solid #505a5f;padding:0.5rem 1rem;margin-bottom:1rem}.alert-card h2{font-size:1.2rem}
 .notice{border-left:6px solid #00703c;padding:0.5rem 1rem;background:#f3f2f1}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.table-wrap{max-width:100%;overflow-x:auto}
+.table-wrap{max-width:100%;overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;margin-bottom:1rem}
 caption{text-align:left;font-weight:700;padding:0.25rem 0}
 th,td{text-align:left;padding:0.4rem 0.5rem;border-bottom:1px solid #b1b4b6;vertical-align:top}

@@ -5,14 +5,17 @@ import { caseloadView, type CaseloadDeps } from '../../app/cases/caseload-view.j
 import { enrolServiceUser } from '../../app/cases/enrol-service-user.js';
 import { referenceCommand } from '../../app/cases/handle-worker-command.js';
 import { serviceUserRecord } from '../../app/cases/service-user-record.js';
+import { openAlertsView } from '../../app/cases/open-alerts-view.js';
 import { reassignCaseload, type ReassignDeps } from '../../app/admin/reassign-caseload.js';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../../app/reports/weekly-report.js';
 import type { StaffMember } from '../../app/ports/staff-directory.js';
+import { AlertsPage } from '../pages/alerts-page.js';
 import { CaseloadPage } from '../pages/caseload-page.js';
 import { EnrolPage } from '../pages/enrol-page.js';
 import { HomePage } from '../pages/home-page.js';
 import { MessagePage } from '../pages/message-page.js';
 import { ServiceUserPage } from '../pages/service-user-page.js';
+import { noticeOf, redirectWithNotice } from './notice.js';
 import { renderPage } from './render-page.js';
 import type { WebSession } from './web-session.js';
 
@@ -42,7 +45,7 @@ const enrolForm = z.object({
 });
 
 const actionForm = z.object({ action: z.enum(['pause', 'resume', 'withdraw', 'discharge']) });
-const ackForm = z.object({ note: z.string().max(500).default('') });
+const ackForm = z.object({ note: z.string().max(500).default(''), from: z.enum(['record', 'alerts']).default('record') });
 const reassignForm = z.object({ to: z.string().min(1).max(80) });
 
 /** The signed-in pages: home, caseload, enrol, a person's record and its actions. Thin: the use cases decide. */
@@ -103,7 +106,7 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
       consentInPerson: parsed.data.consentInPerson === 'yes', askedBy: viewer,
     });
     if (!result.ok) return result.field ? again([{ field: result.field, message: result.reason.replace(/\s*\n/g, ' ') }]) : again([], result.reason, result.status);
-    res.redirect(303, `/service-users/${result.reference}?enrolled=1`);
+    redirectWithNotice(deps.session, res, `/service-users/${result.reference}`, `Enrolled ${result.reference}.`);
   });
 
   /** Null unless the viewer may see the person: workers their own, managers and admins anyone, analysts nobody. */
@@ -115,21 +118,29 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     const record = await readRecord(viewer, String(req.params.ref));
     if (!record) return notFound(req, res);
     await cases.audit.record({ actor: viewer.id, action: 'record.view', subject: record.reference, at: cases.clock.now(), details: { via: 'web' } });
-    const notice = typeof req.query.done === 'string' ? req.query.done.slice(0, 300) : req.query.enrolled === '1' ? `Enrolled ${record.reference}.` : undefined;
+    const notice = await noticeOf(deps.session, req, res);
     const workers = viewer.role === 'worker' ? [] : (await cases.staff.list({ role: 'worker' })).map((w) => ({ id: w.id, name: w.name }));
     renderPage(res, <ServiceUserPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} record={record} measures={cases.measures} timeZone={timeZone} workers={workers} notice={notice} />);
   });
 
-  const back = (res: express.Response, reference: string, said: string) => res.redirect(303, `/service-users/${reference}?${new URLSearchParams({ done: said }).toString()}`);
+  router.get('/alerts', signedIn, async (req, res) => {
+    const viewer = viewerOf(res);
+    const alerts = await openAlertsView(cases, viewer);
+    if (!alerts) return notFound(req, res);
+    const notice = await noticeOf(deps.session, req, res);
+    renderPage(res, <AlertsPage orgName={orgName} viewer={viewer} csrf={deps.session.token(req, res)} timeZone={timeZone} now={cases.clock.now()} alerts={alerts} notice={notice} />);
+  });
+
+  const back = (req: express.Request, res: express.Response, reference: string, said: string) => redirectWithNotice(deps.session, res, `/service-users/${reference}`, said);
 
   router.post('/service-users/:ref/actions', signedIn, async (req, res) => {
     const viewer = viewerOf(res);
     const record = await readRecord(viewer, String(req.params.ref));
     if (!record) return notFound(req, res);
     const parsed = actionForm.safeParse(req.body);
-    if (!parsed.success) return back(res, record.reference, 'Choose one of the actions.');
+    if (!parsed.success) return back(req, res, record.reference, 'Choose one of the actions.');
     const verb = parsed.data.action === 'discharge' ? 'done' : parsed.data.action;
-    back(res, record.reference, await referenceCommand(cases, viewer, verb, record.reference));
+    back(req, res, record.reference, await referenceCommand(cases, viewer, verb, record.reference));
   });
 
   router.post('/service-users/:ref/ack', signedIn, async (req, res) => {
@@ -138,10 +149,12 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     if (!record) return notFound(req, res);
     const parsed = ackForm.safeParse(req.body);
     const note = parsed.success ? parsed.data.note.trim() : '';
+    const fromAlerts = parsed.success && parsed.data.from === 'alerts';
     const said = await referenceCommand(cases, viewer, 'ack', record.reference);
     // The note may name people or say what was disclosed: it is kept encrypted, as labels are.
     if (note) await cases.audit.record({ actor: viewer.id, action: 'alert.note', subject: record.reference, at: cases.clock.now(), details: { noteEnc: cases.phones.encrypt(note) } });
-    back(res, record.reference, said);
+    if (fromAlerts) return redirectWithNotice(deps.session, res, '/alerts', said);
+    back(req, res, record.reference, said);
   });
 
   router.post('/service-users/:ref/reassign', signedIn, async (req, res) => {
@@ -151,9 +164,9 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     const live = record?.enrolments.at(-1);
     if (!record || !live) return notFound(req, res);
     const parsed = reassignForm.safeParse(req.body);
-    if (!parsed.success) return back(res, record.reference, 'Choose the worker who takes them over.');
+    if (!parsed.success) return back(req, res, record.reference, 'Choose the worker who takes them over.');
     const moved = await reassignCaseload(deps.reassign, live.workerId, parsed.data.to, viewer.id, { references: [record.reference] });
-    back(res, record.reference, moved.ok ? (moved.value.moved === 0 ? `${record.reference} has no live enrolment to move.` : `${record.reference} is now with ${moved.value.to.name}.`) : moved.problems.join(' '));
+    back(req, res, record.reference, moved.ok ? (moved.value.moved === 0 ? `${record.reference} has no live enrolment to move.` : `${record.reference} is now with ${moved.value.to.name}.`) : moved.problems.join(' '));
   });
 
   return router;

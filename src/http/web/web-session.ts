@@ -46,6 +46,8 @@ export function webSession(options: WebSessionOptions) {
         res.locals.viewer = resumed.member satisfies StaffMember;
         res.locals.sessionToken = token;
         identities.set(req, resumed.sessionId);
+        res.locals.sessionId = resumed.sessionId;
+        if (resumed.flash) res.locals.flash = resumed.flash;
       } else {
         let visitor = (req.cookies as Record<string, string> | undefined)?.[names.visitor];
         if (!visitor || !/^[\w-]{20,64}$/.test(visitor)) {
@@ -71,6 +73,23 @@ export function webSession(options: WebSessionOptions) {
       res.cookie(names.session, token, cookie);
       identities.set(req, sessionId);
       return csrf.generateCsrfToken(req, res, { overwrite: true });
+    },
+    /**
+     * What an action did, for the page it redirects to: kept on the session document, never in the
+     * URL, so a crafted link cannot make a page say something we did not.
+     */
+    async setFlash(res: Response, text: string, path: string) {
+      const sessionId = res.locals.sessionId as string | undefined;
+      if (sessionId) await options.signIn.sessions.setFlash(sessionId, { text: text.slice(0, 500), path });
+    },
+    /** The flash for this page, once: any page that shows flashes clears it (a stale one is not shown later elsewhere). */
+    async takeFlash(req: Request, res: Response): Promise<string | undefined> {
+      const flash = res.locals.flash as { text: string; path: string } | undefined;
+      const sessionId = res.locals.sessionId as string | undefined;
+      if (!flash || !sessionId) return undefined;
+      delete res.locals.flash;
+      await options.signIn.sessions.clearFlash(sessionId);
+      return flash.path === req.path ? flash.text : undefined;
     },
     endSession(res: Response) {
       res.clearCookie(names.session, cookie);
