@@ -11,8 +11,8 @@ export function Layout(props: { title: string; orgName: string; viewer?: Viewer;
   const links: Array<[string, string]> = !viewer
     ? []
     : viewer.role === 'analyst'
-      ? [['/', 'Figures']]
-      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/enrol', 'Enrol someone']];
+      ? [['/', 'Figures'], ['/dashboard', 'Dashboard']]
+      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/enrol', 'Enrol someone'], ['/dashboard', 'Dashboard']];
   return (
     <html lang="en-GB">
       <head>

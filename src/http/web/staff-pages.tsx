@@ -13,6 +13,7 @@ import { EnrolPage } from '../pages/enrol-page.js';
 import { HomePage } from '../pages/home-page.js';
 import { MessagePage } from '../pages/message-page.js';
 import { ServiceUserPage } from '../pages/service-user-page.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { renderPage } from './render-page.js';
 import type { WebSession } from './web-session.js';
 
@@ -156,5 +157,6 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     back(res, record.reference, moved.ok ? (moved.value.moved === 0 ? `${record.reference} has no live enrolment to move.` : `${record.reference} is now with ${moved.value.to.name}.`) : moved.problems.join(' '));
   });
 
+  router.use(dashboardRoutes({ ...deps.reports, alerts: cases.cases, clock: cases.clock, session: deps.session }));
   return router;
 }
