@@ -37,7 +37,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const months = figures.months;
   const lastMonth = months.at(-1);
   return (
-    <Layout title="Dashboard" orgName={props.orgName} viewer={viewer} csrf={props.csrf} current="/dashboard">
+    <Layout title={`Dashboard, ${report.week}`} orgName={props.orgName} viewer={viewer} csrf={props.csrf} current="/dashboard">
       <p class="report-meta" data-testid="report-meta">
         <strong>{props.orgName}</strong>: follow-ups for {periodText} ({scope}). Produced {formatTime(props.now, tz)}.
       </p>
