@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startDatabase } from '../database/start-database.js';
 import { benchAnswerTurns } from './bench-answer-turns.js';
 import { benchChannel } from './bench-channel.js';
+import { benchDashboard } from './bench-dashboard.js';
 import { benchFanOut } from './bench-fan-out.js';
 import { benchParsing } from './bench-parsing.js';
 import { benchRoundTrips } from './bench-round-trips.js';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   // Each part on a database of its own on one server, so each starts empty.
   const fresh = (part: string) => `${database.uri.replace(/\/$/, '')}/bench_${part}_${randomUUID().slice(0, 8)}`;
   try {
+    // Issue 15 item 5: the dashboard as the assessments grow (BENCH_DASHBOARD=1000000 to try the issue's size).
+    const dashboardMax = Number(process.env.BENCH_DASHBOARD ?? 40_000);
+    await timed('dashboard', () => benchDashboard(fresh('dashboard'), { workers: 200, steps: [...new Set([Math.min(10_000, dashboardMax), dashboardMax])], batchSize: 2000 }));
     await timed('round trips', () => benchRoundTrips(fresh('trips')));
     // Issue 19: invitations due at one instant, swept in batches (one instance; then two sharing).
     await timed('fan-out', () => benchFanOut(fresh('fanout'), { people: Number(process.env.BENCH_FAN_OUT ?? 10_000), processes: 1 }));

@@ -7,7 +7,7 @@ import type { StaffMember } from '../ports/staff-directory.js';
 import { weeksEndingWith, withUnlistedWorkers, type WeeklyReportDeps } from './weekly-report.js';
 
 export interface DashboardDeps extends WeeklyReportDeps {
-  alerts: Pick<CaseStore, 'openAlerts'>;
+  alerts: Pick<CaseStore, 'openAlerts' | 'enrolment'>;
 }
 
 export interface DashboardReport {
@@ -56,11 +56,13 @@ export async function dashboardReport(deps: DashboardDeps, week: string, scope: 
     alerts: only ? openAlerts.filter((a) => a.openedAt.getTime() < period.end.getTime()) : alertsAtEnd,
     openAlerts, workers, weeks, months,
   });
-  const lapsers = [...new Set(assessments.filter((a) => isLapsedIn(a, period)).map((a) => a.workerId))];
-  const lapsedThisWeek = (await Promise.all(lapsers.map((workerId) => deps.source.caseloadAssessments(workerId, { closesIn: period }))))
-    .flat()
-    .filter((a) => isLapsedIn(a, period))
-    .map((a) => ({ reference: a.reference, workerId: a.workerId }))
+  // References by enrolment _id, one lookup each: a per-worker caseload query would scan the
+  // assessments once per worker on FerretDB (200 workers: minutes).
+  const lapsed = assessments.filter((a) => isLapsedIn(a, period));
+  const enrolments = await Promise.all([...new Set(lapsed.map((a) => a.enrolmentId))].map((id) => deps.alerts.enrolment(id)));
+  const references = new Map(enrolments.filter((e) => e !== null).map((e) => [e.id, e.reference]));
+  const lapsedThisWeek = lapsed
+    .map((a) => ({ reference: references.get(a.enrolmentId) ?? 'unknown', workerId: a.workerId }))
     .sort((a, b) => a.reference.localeCompare(b.reference));
   return {
     week, weeks: labels, start: period.start, end: period.end, timeZone, ...(scope.team ? { team: scope.team } : {}), ...(own ? { workerId: own } : {}),

@@ -13,7 +13,7 @@ export interface LineSeries {
 export function LineChart(props: { id: string; title: string; summary: string; labels: string[]; series: LineSeries[]; max?: number; unit?: string }) {
   const width = 340;
   const height = 170;
-  const pad = { left: 34, right: 8, top: 10, bottom: 26 };
+  const pad = { left: 34, right: 18, top: 10, bottom: 26 };
   const values = props.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const high = props.max ?? Math.max(1, ...values);
   const n = props.labels.length;
