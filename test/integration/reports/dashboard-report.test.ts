@@ -7,6 +7,8 @@ import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
 import type { StaffMember } from '../../../src/app/ports/staff-directory.js';
 import { dashboardReport, type DashboardDeps } from '../../../src/app/reports/dashboard-report.js';
 import type { WeeklySummary } from '../../../src/domain/analytics/weekly-summary.js';
+import { weeklySummaryText } from '../../../src/app/reports/weekly-report.js';
+import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
 import { DashboardPage } from '../../../src/http/pages/dashboard-page.js';
 import { percent } from '../../../src/http/pages/percent.js';
 import { reportsApi, type ReportsApiDeps } from '../../../src/http/reports-api.js';
@@ -51,6 +53,8 @@ describe('the dashboard against the weekly report API', () => {
     await one(alice, { status: 'lapsed', closesAt: '2026-06-25T12:00:00Z' });
     await one(bob, { status: 'lapsed', closesAt: '2026-06-24T12:00:00Z' });
     await one(alice, { status: 'completed', closesAt: '2026-05-10T12:00:00Z', completedAt: '2026-05-09T12:00:00Z' });
+    // W20: Chloe 1 of 1, so her 4-week rate falls from 100% (W20-W23) to 0% (W24-W27).
+    await one(chloe, { status: 'completed', closesAt: '2026-05-13T12:00:00Z', completedAt: '2026-05-12T12:00:00Z' });
     // Baselines: Alice's on 1 July (W27), Bob's on 10 June.
     await one(alice, { kind: 'baseline', status: 'completed', closesAt: '2026-07-04T12:00:00Z', completedAt: '2026-07-01T09:00:00Z' });
     await one(bob, { kind: 'baseline', status: 'completed', closesAt: '2026-06-12T12:00:00Z', completedAt: '2026-06-10T09:00:00Z' });
@@ -99,7 +103,7 @@ describe('the dashboard against the weekly report API', () => {
     ]);
     expect(figures.weeks.map((w) => [w.due, w.completed, w.lapsed, w.stillOpen])).toEqual([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [3, 1, 2, 0], [6, 4, 1, 1]]);
     expect(report.weeks).toEqual(['2026-W23', '2026-W24', '2026-W25', '2026-W26', '2026-W27']);
-    expect(figures.months.slice(-3).map((m) => [m.label, m.baselines, m.due, m.completed])).toEqual([['2026-05', 0, 1, 1], ['2026-06', 1, 3, 1], ['2026-07', 1, 6, 4]]);
+    expect(figures.months.slice(-3).map((m) => [m.label, m.baselines, m.due, m.completed])).toEqual([['2026-05', 0, 2, 2], ['2026-06', 1, 3, 1], ['2026-07', 1, 6, 4]]);
     expect(figures.funnel).toMatchObject({ baselineCompleted: 1, followUpDue: 6, followUpCompleted: 4, lapsed: 1 });
     expect(report.lapsedThisWeek).toEqual([{ reference: aliceLapsedReference, workerId: staff.alice.id }]);
     expect(report.openAlerts).toHaveLength(1);
@@ -113,6 +117,12 @@ describe('the dashboard against the weekly report API', () => {
     expect(report.openAlerts).toEqual([]);
     expect(html).not.toContain('Chloe');
     expect(html).not.toContain('/caseload?worker=');
+  });
+
+  it('when the Monday text is composed for W27, then Chloe is named with her 4-week fall and nobody else', async () => {
+    const text = await weeklySummaryText({ ...deps, publicBaseUrl: 'https://promptly.example.org' }, '2026-W27');
+    expect(text.split('\n').filter((line) => /4-wk|lapsed this week/.test(line))).toEqual(['Chloe: 4-wk rate 100% -> 0%']);
+    expect(countSmsSegments(text).segments).toBeLessThanOrEqual(2);
   });
 
   it('when an analyst looks, then the aggregates show and nobody is named by reference', async () => {
