@@ -3,11 +3,11 @@ import type { CaseloadAssessment, ReportSource } from '../../app/ports/report-so
 import type { AssessmentRecord, Period } from '../../domain/analytics/analytics-records.js';
 
 type AssessmentDoc = { _id: string } & Omit<AssessmentRecord, 'completedAt' | 'late'> & { completedAt?: Date; late?: boolean };
-interface EnrolmentDoc { _id: string; workerId: string; reference: string; status: string; createdAt: Date }
+interface EnrolmentDoc { _id: string; workerId: string; reference: string; status: string; createdAt: Date; programmeId?: string }
 interface AlertDoc { _id: string; openedAt: Date; acknowledgedAt?: Date }
 interface StaffDoc { _id: string; name: string }
 
-const assessmentFields = { enrolmentId: 1, workerId: 1, kind: 1, status: 1, dueAt: 1, closesAt: 1, completedAt: 1, late: 1 } as const;
+const assessmentFields = { enrolmentId: 1, workerId: 1, programmeId: 1, kind: 1, status: 1, dueAt: 1, closesAt: 1, completedAt: 1, late: 1 } as const;
 
 /**
  * Reports over the case collections with plain find(): date-range filters and projections only,
@@ -28,8 +28,8 @@ export function createMongoReportSource(db: Db): ReportSource {
       return docs.map(toRecord);
     },
     async enrolmentsIn(range) {
-      const docs = await enrolments.find({ createdAt: within(range) }, { projection: { workerId: 1, status: 1, createdAt: 1 } }).toArray();
-      return docs.map((doc) => ({ id: doc._id, workerId: doc.workerId, enrolledAt: doc.createdAt, status: doc.status }));
+      const docs = await enrolments.find({ createdAt: within(range) }, { projection: { workerId: 1, status: 1, createdAt: 1, programmeId: 1 } }).toArray();
+      return docs.map((doc) => ({ id: doc._id, workerId: doc.workerId, enrolledAt: doc.createdAt, status: doc.status, ...(doc.programmeId ? { programmeId: doc.programmeId } : {}) }));
     },
     async alertsOpenAt(instant) {
       const docs = await alerts
@@ -63,6 +63,7 @@ function toRecord(doc: AssessmentDoc): AssessmentRecord {
   return {
     enrolmentId: doc.enrolmentId,
     workerId: doc.workerId,
+    ...(doc.programmeId ? { programmeId: doc.programmeId } : {}),
     kind: doc.kind,
     status: doc.status,
     dueAt: doc.dueAt,

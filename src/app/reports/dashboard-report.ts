@@ -17,6 +17,7 @@ export interface DashboardReport {
   end: Date;
   timeZone: string;
   team?: string;
+  programmeId?: string;
   /** Only this worker's caseload (a worker's own view). */
   workerId?: string;
   figures: DashboardFigures;
@@ -30,7 +31,7 @@ export interface DashboardReport {
  * ReportSource as the weekly report is (the same records, the same domain functions), narrowed to
  * one team's workers or to one worker's own caseload.
  */
-export async function dashboardReport(deps: DashboardDeps, week: string, scope: { viewer: Pick<StaffMember, 'id' | 'name' | 'role'>; team?: string }): Promise<DashboardReport> {
+export async function dashboardReport(deps: DashboardDeps, week: string, scope: { viewer: Pick<StaffMember, 'id' | 'name' | 'role'>; team?: string; programmeId?: string }): Promise<DashboardReport> {
   const timeZone = deps.org.timezone;
   const labels = weeksEndingWith(week, 5);
   const weeks = labels.map((label) => isoWeekRange(label, timeZone));
@@ -46,14 +47,18 @@ export async function dashboardReport(deps: DashboardDeps, week: string, scope: 
   ]);
   // A worker sees their own caseload, a team view its workers'; otherwise everyone's, as the weekly report.
   const only = own ? new Set([own]) : scope.team ? new Set(listed.map((w) => w.id)) : null;
-  const mine = <T extends { workerId: string }>(items: readonly T[]) => (only ? items.filter((item) => only.has(item.workerId)) : [...items]);
+  const programme = scope.programmeId;
+  const mine = <T extends { workerId: string; programmeId?: string }>(items: readonly T[]) =>
+    items.filter((item) => (!only || only.has(item.workerId)) && (!programme || item.programmeId === programme));
   const assessments = mine(allAssessments);
   const workers = only ? listed.map(({ id, name }) => ({ id, name })) : await withUnlistedWorkers(deps.source, listed, assessments, weeks.slice(-2));
-  const openAlerts = mine(alertsNow);
+  // An alert names its enrolment, not its programme: looked up by _id (alerts open are few).
+  const alertProgrammes = programme ? new Map((await Promise.all(alertsNow.map((a) => deps.alerts.enrolment(a.enrolmentId)))).filter((e) => e !== null).map((e) => [e.id, e.programmeId])) : null;
+  const openAlerts = mine(alertsNow.map((a) => ({ ...a, programmeId: alertProgrammes?.get(a.enrolmentId) ?? '' })));
   const figures = dashboardFigures({
     assessments, enrolments: mine(allEnrolments),
     // The summary's alert count is the organisation's unless narrowed (alerts at the period's end carry no worker).
-    alerts: only ? openAlerts.filter((a) => a.openedAt.getTime() < period.end.getTime()) : alertsAtEnd,
+    alerts: only || programme ? openAlerts.filter((a) => a.openedAt.getTime() < period.end.getTime()) : alertsAtEnd,
     openAlerts, workers, weeks, months,
   });
   // References by enrolment _id, one lookup each: a per-worker caseload query would scan the
@@ -65,7 +70,7 @@ export async function dashboardReport(deps: DashboardDeps, week: string, scope: 
     .map((a) => ({ reference: references.get(a.enrolmentId) ?? 'unknown', workerId: a.workerId }))
     .sort((a, b) => a.reference.localeCompare(b.reference));
   return {
-    week, weeks: labels, start: period.start, end: period.end, timeZone, ...(scope.team ? { team: scope.team } : {}), ...(own ? { workerId: own } : {}),
+    week, weeks: labels, start: period.start, end: period.end, timeZone, ...(scope.team ? { team: scope.team } : {}), ...(programme ? { programmeId: programme } : {}), ...(own ? { workerId: own } : {}),
     figures,
     openAlerts: openAlerts.map((a) => ({ reference: a.reference, workerId: a.workerId, openedAt: a.openedAt })).sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime()),
     lapsedThisWeek,

@@ -15,6 +15,9 @@ export interface DashboardPageProps {
   /** Weeks to choose from, newest first. */
   weekChoices: string[];
   teams: string[];
+  programmes?: Array<{ slug: string; name: string }>;
+  /** The chosen programme's slug; none: every programme. */
+  programme?: string | undefined;
   now: Date;
 }
 
@@ -29,7 +32,8 @@ export function DashboardPage(props: DashboardPageProps) {
   const tz = report.timeZone;
   const lastDay = new Date(report.end.getTime() - 1);
   const periodText = `week ${report.week}, ${formatDay(report.start, tz)} to ${formatDay(lastDay, tz)}`;
-  const scope = report.workerId ? 'your caseload' : report.team ? `team ${report.team}` : 'all workers';
+  const programmeName = props.programmes?.find((p) => p.slug === props.programme)?.name;
+  const scope = [report.workerId ? 'your caseload' : report.team ? `team ${report.team}` : 'all workers', ...(programmeName ? [programmeName] : [])].join(', ');
   const week = figures.weeks.at(-1)!;
   const change = summary.followUpRate === null || summary.previousFollowUpRate === null ? null : formatPercent(summary.followUpRate) - formatPercent(summary.previousFollowUpRate);
   const rated = figures.workers.filter((w) => w.rate !== null);
@@ -52,6 +56,15 @@ export function DashboardPage(props: DashboardPageProps) {
             <select id="team" name="team">
               <option value="">All teams</option>
               {props.teams.map((t) => <option value={t} selected={t === report.team}>{t}</option>)}
+            </select>
+          </div>
+        )}
+        {(props.programmes ?? []).length > 1 && (
+          <div class="field">
+            <label for="programme">Programme</label>
+            <select id="programme" name="programme">
+              <option value="">All programmes</option>
+              {(props.programmes ?? []).map((p) => <option value={p.slug} selected={p.slug === props.programme}>{p.name}</option>)}
             </select>
           </div>
         )}

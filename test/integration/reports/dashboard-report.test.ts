@@ -125,6 +125,13 @@ describe('the dashboard against the weekly report API', () => {
     expect(countSmsSegments(text).segments).toBeLessThanOrEqual(2);
   });
 
+  it('when a programme is chosen, then only its timepoints count', async () => {
+    const wellbeing = await dashboardReport(deps, '2026-W27', { viewer: manager(), programmeId: 'wellbeing' });
+    expect([wellbeing.figures.summary.followUpsDue, wellbeing.figures.summary.followUpsCompleted, wellbeing.openAlerts.length]).toEqual([6, 4, 1]);
+    const other = await dashboardReport(deps, '2026-W27', { viewer: manager(), programmeId: 'another-programme' });
+    expect([other.figures.summary.followUpsDue, other.figures.months.reduce((n, m) => n + m.due, 0), other.openAlerts.length, other.lapsedThisWeek.length]).toEqual([0, 0, 0, 0]);
+  });
+
   it('when an analyst looks, then the aggregates show and nobody is named by reference', async () => {
     const { html } = await page({ id: 'analyst', name: 'Ana Lyst', role: 'analyst' });
     expect(html).not.toContain(aliceLapsedReference);
