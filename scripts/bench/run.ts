@@ -7,6 +7,7 @@ import { benchAnswerTurns } from './bench-answer-turns.js';
 import { benchCaseloadPage } from './bench-caseload-page.js';
 import { benchChannel } from './bench-channel.js';
 import { benchExport } from './bench-export.js';
+import { benchDashboard } from './bench-dashboard.js';
 import { benchFanOut } from './bench-fan-out.js';
 import { benchParsing } from './bench-parsing.js';
 import { benchRoundTrips } from './bench-round-trips.js';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   // Each part on a database of its own on one server, so each starts empty.
   const fresh = (part: string) => `${database.uri.replace(/\/$/, '')}/bench_${part}_${randomUUID().slice(0, 8)}`;
   try {
+    // Issue 15 item 5: the dashboard as the assessments grow (BENCH_DASHBOARD=1000000 to try the issue's size).
+    const dashboardMax = Number(process.env.BENCH_DASHBOARD ?? 40_000);
+    await timed('dashboard', () => benchDashboard(fresh('dashboard'), { workers: 200, steps: [...new Set([Math.min(10_000, dashboardMax), dashboardMax])], batchSize: 2000 }));
     await timed('round trips', () => benchRoundTrips(fresh('trips')));
     // Issue 14: the staff web app's caseload page for a worker with 2,000 people (target < 150 ms).
     await timed('caseload page', () => benchCaseloadPage(fresh('caseload'), { people: Number(process.env.BENCH_CASELOAD ?? 2000), requests: 30 }));

@@ -15,7 +15,7 @@ const completedFields = {
   measureId: 1, measureIds: 1, answers: 1, score: 1, measureAnswers: 1, scores: 1,
 } as const;
 
-const assessmentFields = { enrolmentId: 1, workerId: 1, kind: 1, status: 1, dueAt: 1, closesAt: 1, completedAt: 1, late: 1 } as const;
+const assessmentFields = { enrolmentId: 1, workerId: 1, programmeId: 1, kind: 1, status: 1, dueAt: 1, closesAt: 1, completedAt: 1, late: 1 } as const;
 
 /**
  * Reports over the case collections with plain find(): date-range filters and projections only,
@@ -36,8 +36,8 @@ export function createMongoReportSource(db: Db): ReportSource {
       return docs.map(toRecord);
     },
     async enrolmentsIn(range) {
-      const docs = await enrolments.find({ createdAt: within(range) }, { projection: { workerId: 1, status: 1, createdAt: 1 } }).toArray();
-      return docs.map((doc) => ({ id: doc._id, workerId: doc.workerId, enrolledAt: doc.createdAt, status: doc.status }));
+      const docs = await enrolments.find({ createdAt: within(range) }, { projection: { workerId: 1, status: 1, createdAt: 1, programmeId: 1 } }).toArray();
+      return docs.map((doc) => ({ id: doc._id, workerId: doc.workerId, enrolledAt: doc.createdAt, status: doc.status, ...(doc.programmeId ? { programmeId: doc.programmeId } : {}) }));
     },
     async alertsOpenAt(instant) {
       const docs = await alerts
@@ -106,6 +106,7 @@ function toRecord(doc: AssessmentDoc): AssessmentRecord {
   return {
     enrolmentId: doc.enrolmentId,
     workerId: doc.workerId,
+    ...(doc.programmeId ? { programmeId: doc.programmeId } : {}),
     kind: doc.kind,
     status: doc.status,
     dueAt: doc.dueAt,

@@ -2,6 +2,7 @@ import { weeklySummary, type WeeklySummary } from '../../domain/analytics/weekly
 import type { AssessmentRecord, Period, WorkerRecord } from '../../domain/analytics/analytics-records.js';
 import { isFollowUpDueIn } from '../../domain/analytics/follow-up-rate.js';
 import { formatWeeklySummarySms } from '../../domain/analytics/format-weekly-summary-sms.js';
+import { trendAlerts, type TrendAlert } from '../../domain/analytics/trend-alerts.js';
 import { isoWeekOf } from '../../domain/schedule/iso-week-of.js';
 import { isoWeekRange } from '../../domain/schedule/iso-week-range.js';
 import { previousIsoWeek } from '../../domain/schedule/previous-iso-week.js';
@@ -54,7 +55,26 @@ export async function weeklySummaryText(deps: WeeklyReportDeps & { publicBaseUrl
     orgName: deps.org.name,
     dashboardUrl: `${deps.publicBaseUrl.replace(/\/+$/, '')}/dashboard`,
     weekLabel: `week of ${monday}`,
+    trendAlerts: await weeklyTrendAlerts(deps, week),
   });
+}
+
+/** The Monday text's trend alerts for the 8 weeks ending with `week` (see trendAlerts). */
+export async function weeklyTrendAlerts(deps: WeeklyReportDeps, week: string): Promise<TrendAlert[]> {
+  const weeks = weeksEndingWith(week, 8).map((label) => isoWeekRange(label, deps.org.timezone));
+  const [assessments, listed] = await Promise.all([
+    deps.source.assessmentsIn({ start: weeks[0]!.start, end: weeks.at(-1)!.end }),
+    deps.staff.list({ role: 'worker' }),
+  ]);
+  const workers = await withUnlistedWorkers(deps.source, listed, assessments, weeks);
+  return trendAlerts(assessments, workers, weeks);
+}
+
+/** `count` ISO week labels, oldest first, the last being `week`. */
+export function weeksEndingWith(week: string, count: number): string[] {
+  const labels = [week];
+  while (labels.length < count) labels.unshift(previousIsoWeek(labels[0]!));
+  return labels;
 }
 
 /**
@@ -80,7 +100,7 @@ export function lastCompleteWeek(now: Date, timeZone: string): string {
  * else with follow-ups due, named from the staff records: a removed worker's or a manager's own
  * caseload still counts, and should read as a name rather than an id.
  */
-async function withUnlistedWorkers(
+export async function withUnlistedWorkers(
   source: ReportSource,
   listed: readonly WorkerRecord[],
   assessments: readonly AssessmentRecord[],

@@ -9,6 +9,8 @@ export interface AssessmentRecord {
   readonly enrolmentId: string;
   /** The worker responsible for the enrolment at the time; rates are attributed to them. */
   readonly workerId: string;
+  /** The programme the timepoint belongs to, for a report narrowed to one programme. */
+  readonly programmeId?: string;
   readonly kind: AssessmentKind;
   readonly status: AssessmentStatus;
   readonly dueAt: Date;
@@ -23,6 +25,7 @@ export interface EnrolmentRecord {
   readonly workerId: string;
   readonly enrolledAt: Date;
   readonly status: string;
+  readonly programmeId?: string;
 }
 
 export interface AlertRecord {

@@ -2,12 +2,15 @@ import type { WeeklySummary, WorkerSummary } from './weekly-summary.js';
 import { countSmsSegments } from '../messaging/count-sms-segments.js';
 import { normaliseToGsm7 } from '../messaging/normalise-to-gsm7.js';
 import { formatPercent } from './format-percent.js';
+import { trendAlertLine, type TrendAlert } from './trend-alerts.js';
 
 export interface WeeklySummarySmsOptions {
   readonly orgName: string;
   readonly dashboardUrl: string;
   /** How the week is named in the message, e.g. "week of 23 Nov" or "2026-W48". */
   readonly weekLabel: string;
+  /** Workers whose rate fell or who had many lapses (trendAlerts); none: nothing is said. */
+  readonly trendAlerts?: readonly TrendAlert[];
 }
 
 const maxSegments = 2;
@@ -28,8 +31,15 @@ export function formatWeeklySummarySms(summary: WeeklySummary, options: WeeklySu
     { nameLength: 8, ranking: false, orgLength: 12, weekLength: 30 },
     { nameLength: 8, ranking: false, orgLength: 12, weekLength: 16 },
   ];
+  const trends = options.trendAlerts ?? [];
   for (const attempt of attempts) {
-    const text = compose(summary, options, attempt);
+    const text = compose(summary, options, { ...attempt, trends: trends.length });
+    if (countSmsSegments(text).segments <= maxSegments) return text;
+  }
+  // Trend alerts go last, fewest first dropped: "+2 more" still tells the manager to look.
+  const tightest = attempts.at(-1)!;
+  for (let shown = trends.length - 1; shown >= 0; shown -= 1) {
+    const text = compose(summary, options, { ...tightest, trends: shown });
     if (countSmsSegments(text).segments <= maxSegments) return text;
   }
   throw new RangeError(`weekly summary does not fit ${maxSegments} SMS segments; is the dashboard URL too long?`);
@@ -38,11 +48,15 @@ export function formatWeeklySummarySms(summary: WeeklySummary, options: WeeklySu
 function compose(
   summary: WeeklySummary,
   options: WeeklySummarySmsOptions,
-  limits: { nameLength: number; ranking: boolean; orgLength: number; weekLength: number },
+  limits: { nameLength: number; ranking: boolean; orgLength: number; weekLength: number; trends: number },
 ): string {
+  const trends = options.trendAlerts ?? [];
+  const hidden = trends.length - limits.trends;
   const lines = [
     `${shorten(options.orgName, limits.orgLength)} summary, ${shorten(options.weekLabel, limits.weekLength)}`,
     ...followUpLines(summary),
+    ...trends.slice(0, limits.trends).map((alert) => normaliseToGsm7(trendAlertLine(alert, Math.min(limits.nameLength, 12)))),
+    ...(hidden > 0 ? [`+${hidden} more on the dashboard`] : []),
     ...(limits.ranking ? rankingLines(summary, limits.nameLength) : []),
     `Enrolled: ${summary.enrolments}`,
     `Baselines done: ${summary.baselinesCompleted}`,

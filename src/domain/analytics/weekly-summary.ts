@@ -2,6 +2,8 @@ import type { AlertRecord, AssessmentRecord, EnrolmentRecord, Period, WorkerReco
 import { isInPeriod } from './analytics-records.js';
 import { followUpRateByWorker } from './follow-up-rate-by-worker.js';
 import { followUpRate, type FollowUpRate } from './follow-up-rate.js';
+import { isBaselineCompletedIn } from './is-baseline-completed-in.js';
+import { isLapsedIn } from './is-lapsed-in.js';
 import { byName, rankWorkers, type RankedWorker } from './rank-workers.js';
 
 export interface WeeklySummaryInput {
@@ -63,9 +65,7 @@ export function weeklySummary(input: WeeklySummaryInput): WeeklySummary {
     .sort(byName);
   return {
     enrolments: input.enrolments.filter((enrolment) => isInPeriod(enrolment.enrolledAt, period)).length,
-    baselinesCompleted: assessments.filter(
-      (assessment) => assessment.kind === 'baseline' && assessment.status === 'completed' && assessment.completedAt !== undefined && isInPeriod(assessment.completedAt, period),
-    ).length,
+    baselinesCompleted: assessments.filter((assessment) => isBaselineCompletedIn(assessment, period)).length,
     followUpsDue: overall.due,
     followUpsCompleted: overall.completed,
     followUpsLate: overall.late,
@@ -73,11 +73,11 @@ export function weeklySummary(input: WeeklySummaryInput): WeeklySummary {
     previousFollowUpRate: previousPeriod ? followUpRate(assessments, previousPeriod).rate : null,
     perWorker,
     ...rankWorkers(perWorker),
-    lapses: assessments.filter((assessment) => assessment.status === 'lapsed' && isInPeriod(assessment.closesAt, period)).length,
+    lapses: assessments.filter((assessment) => isLapsedIn(assessment, period)).length,
     openAlerts: input.alerts.filter((alert) => isOpenAt(alert, period.end)).length,
   };
 }
 
-function isOpenAt(alert: AlertRecord, instant: Date): boolean {
+export function isOpenAt(alert: AlertRecord, instant: Date): boolean {
   return alert.openedAt.getTime() < instant.getTime() && (alert.acknowledgedAt === undefined || alert.acknowledgedAt.getTime() >= instant.getTime());
 }

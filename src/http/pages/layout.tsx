@@ -11,8 +11,8 @@ export function Layout(props: { title: string; orgName: string; viewer?: Viewer;
   const links: Array<[string, string]> = !viewer
     ? []
     : viewer.role === 'analyst'
-      ? [['/', 'Figures']]
-      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/alerts', 'Alerts'], ['/enrol', 'Enrol someone'],
+      ? [['/', 'Figures'], ['/dashboard', 'Dashboard']]
+      : [['/', 'Home'], ['/caseload', 'Caseload'], ['/alerts', 'Alerts'], ['/enrol', 'Enrol someone'], ['/dashboard', 'Dashboard'],
         ...(viewer.role === 'admin' ? [['/admin/staff', 'Staff'], ['/admin/programmes', 'Programmes']] as Array<[string, string]> : [])];
   return (
     <html lang="en-GB">

@@ -62,6 +62,24 @@ th,td{text-align:left;padding:0.4rem 0.5rem;border-bottom:1px solid #b1b4b6;vert
 .answers div{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #b1b4b6;padding:0.25rem 0}
 .answers dt{flex:1 1 16rem}
 .answers dd{margin:0;font-weight:600}
+.chart .bar{fill:#0072b2}
+.chart .bar-low{fill:#d55e00}
+.chart .bar-track{fill:#f3f2f1;stroke:#505a5f;stroke-width:0.5}
+.chart .guide{stroke:#505a5f;stroke-dasharray:2 3}
+.chart .series-a .line{stroke:#0072b2}
+.chart .series-a .dot{fill:#0072b2}
+.chart .series-b .line{stroke:#009e73;stroke-dasharray:6 3}
+.chart .series-b .dot{fill:#009e73}
+.chart .series-c .line{stroke:#d55e00;stroke-dasharray:2 2}
+.chart .series-c .dot{fill:#d55e00}
+.legend{display:flex;flex-wrap:wrap;gap:0.25rem 1rem;list-style:none;margin:0.25rem 0;padding:0}
+.legend .swatch{display:inline-block;width:1.5rem;height:0.25rem;margin-right:0.4rem;vertical-align:middle;background:#0072b2}
+.legend .series-b .swatch{background:#009e73}
+.legend .series-c .swatch{background:#d55e00}
+.report-meta{border-left:6px solid #1d4f91;padding:0.25rem 0.75rem;background:#f3f2f1}
+.change{font-size:1rem}
+@page{size:A4;margin:15mm}
+@media print{.top nav,.sign-out,.skip,.no-print{display:none}.top{background:none;color:#1b1b1b;padding:0}html{font-size:10pt}main{max-width:none;padding:0}.table-wrap{overflow:visible}.chart{max-width:14cm;break-inside:avoid}table{break-inside:auto}tr{break-inside:avoid}a{color:#1b1b1b;text-decoration:none}h2{break-after:avoid}}
 details{margin:0.5rem 0}
 summary{cursor:pointer;color:#1d4f91;text-decoration:underline}
 @media (max-width:40rem){main{padding:0.75rem}.sign-out{margin-left:0}}

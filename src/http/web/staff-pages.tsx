@@ -16,6 +16,7 @@ import { HomePage } from '../pages/home-page.js';
 import { MessagePage } from '../pages/message-page.js';
 import { ServiceUserPage } from '../pages/service-user-page.js';
 import { noticeOf, redirectWithNotice } from './notice.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { renderPage } from './render-page.js';
 import type { WebSession } from './web-session.js';
 
@@ -169,5 +170,6 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     back(req, res, record.reference, moved.ok ? (moved.value.moved === 0 ? `${record.reference} has no live enrolment to move.` : `${record.reference} is now with ${moved.value.to.name}.`) : moved.problems.join(' '));
   });
 
+  router.use(dashboardRoutes({ ...deps.reports, alerts: cases.cases, clock: cases.clock, session: deps.session, programmes: cases.programmes }));
   return router;
 }
