@@ -13,6 +13,7 @@ import type { Enrolment } from '../ports/case-store.js';
 import type { TurnAction } from '../cases/turn-action.js';
 import type { JobOutcome } from '../ports/job-scheduler.js';
 import { withTurnLock } from './with-turn-lock.js';
+import { lapseTimepoint } from './lapse-timepoint.js';
 
 const day = 86_400_000;
 
@@ -35,7 +36,9 @@ export async function openTimepoint(deps: CaseDeps, assessmentId: string): Promi
       return { done: true, note: 'enrolment ended' };
     }
     if (now < assessment.dueAt) return { deferUntil: assessment.dueAt };
-    if (now >= assessment.closesAt) return { done: true, note: 'window closed before it could open' };
+    // Its window closed before it could open (paused all along, or the service was down): it is
+    // lapsed like any other timepoint nobody answered, so the digest and the figures count it.
+    if (now >= assessment.closesAt) return lapseTimepoint(deps, assessment.id);
     if (enrolment.status === 'paused') return { deferUntil: new Date(now.getTime() + day), note: 'paused' };
     if (!isWithinSendWindow(now, deps.org.timezone)) return { deferUntil: nextSendableInstant(now, deps.org.timezone) };
   }

@@ -13,6 +13,7 @@ describe('PAUSE and RESUME of a follow-up', () => {
   const alex = '+447700900751';
   const robin = '+447700900761';
   const sasha = '+447700900762';
+  const tay = '+447700900763';
   const assessmentOf = async (reference: string, timepointId: string) => {
     const enrolment = await h.database.db.collection('enrolments').findOne({ reference });
     return h.database.db.collection('assessments').findOne({ enrolmentId: enrolment?._id, timepointId });
@@ -30,11 +31,13 @@ describe('PAUSE and RESUME of a follow-up', () => {
     h = await startConversationHarness();
     await h.registerStaff(alex, 'worker', 'Alex');
     await h.addProgramme({ name: 'Wellbeing', measureId: 'ons4', followUps: ['6w'], isDefault: true });
-    for (const phone of [robin, sasha]) {
+    for (const phone of [robin, sasha, tay]) {
       await h.text(alex, `ENROL ${phone}`);
       await h.text(phone, 'yes');
       for (const answer of ['7', '8', '6', '3']) await h.text(phone, answer);
     }
+    // SU-0003 (Tay) stays paused until their follow-up's window has closed: see the last test.
+    await h.text(alex, 'PAUSE SU-0003');
   });
   afterAll(async () => h.close());
 
@@ -75,5 +78,14 @@ describe('PAUSE and RESUME of a follow-up', () => {
     await h.text(alex, 'RESUME SU-0002');
     await waitFor(() => invitations(sasha).length === 1, 5000, 'invitation on RESUME');
     expect(await assessmentOf('SU-0002', '6w')).toMatchObject({ status: 'open' });
+  });
+
+  it('when someone stays paused until their follow-up window closes, then that follow-up is recorded as lapsed, not left waiting for ever', async () => {
+    const followUp = await assessmentOf('SU-0003', '6w');
+    expect(followUp).toMatchObject({ status: 'scheduled' });
+    await travelTo(h, new Date((followUp?.closesAt as Date).getTime() + 5000).toISOString());
+    await itemRan('timepoint:open', followUp?._id);
+    expect(await assessmentOf('SU-0003', '6w')).toMatchObject({ status: 'lapsed' });
+    expect(invitations(tay)).toHaveLength(0);
   });
 });
