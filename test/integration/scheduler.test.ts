@@ -3,6 +3,7 @@ import { createLogger } from '../../src/logger.js';
 import { startService } from '../../src/main.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testConfig, testSchedulerOptions } from '../support/test-config.js';
+import { waitFor } from '../support/test-clock.js';
 
 describe('scheduler', () => {
   let database: TestDatabase;
@@ -28,11 +29,13 @@ describe('scheduler', () => {
     const service = await startService(testConfig({ MONGODB_URI: database.uri }), createLogger('silent'), { scheduler: testSchedulerOptions });
     const events: string[] = [];
     let started!: () => void;
+    let release!: () => void;
     const jobStarted = new Promise<void>((resolve) => (started = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
     service.scheduler.agenda.define('slow-job', async () => {
       events.push('job started');
       started();
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await released;
       // The database must still be open at the end of a drained job, so its final write lands.
       await service.mongo.db.collection('jobOutcomes').insertOne({ job: 'slow-job', at: new Date() });
       events.push('job finished');
@@ -41,8 +44,12 @@ describe('scheduler', () => {
     await jobStarted;
 
     const stopStarted = Date.now();
-    await service.stop(9000);
-    events.push('stopped');
+    const stopping = service.stop(9000).then(() => events.push('stopped'));
+    // Shutdown is under way (the port no longer answers) while the job still runs: only then does it finish.
+    await waitFor(() => fetch(`http://127.0.0.1:${service.port}/healthz`).then(() => false, () => true), 5000, 'the server refusing requests');
+    expect(events).toEqual(['job started']);
+    release();
+    await stopping;
 
     expect(events).toEqual(['job started', 'job finished', 'stopped']);
     expect(Date.now() - stopStarted).toBeLessThan(9000);

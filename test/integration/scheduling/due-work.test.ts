@@ -1,6 +1,5 @@
 import { MongoClient } from 'mongodb';
 import { createMongoDueWork } from '../../../src/adapters/mongo/mongo-due-work.js';
-import { createMongoDueWork as createDueWorkOn } from '../../../src/adapters/mongo/mongo-due-work.js';
 import { migrateAgendaJobs } from '../../../src/adapters/mongo/migrate-agenda-jobs.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
 import { createDueWorkScheduler } from '../../../src/app/scheduling/due-work-scheduler.js';
@@ -8,7 +7,7 @@ import { sweepDueWork, type SweepDeps } from '../../../src/app/scheduling/sweep-
 import type { DueKind, DueWork } from '../../../src/app/ports/due-work.js';
 import type { JobOutcome, JobScheduler } from '../../../src/app/ports/job-scheduler.js';
 import { createLogger } from '../../../src/logger.js';
-import { TestClock } from '../../support/test-clock.js';
+import { TestClock, waitFor } from '../../support/test-clock.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 /** Tuesday 1 December 2026, 11:00 in London: inside the send window. */
@@ -115,7 +114,7 @@ describe('due work: schedules as data, swept in batches', () => {
       const handlersFor = (owner: string) => ({ ...sweepDeps().handlers, 'timepoint:open': slow(owner) });
       await Promise.all([
         sweepAll(sweepDeps({ owner: 'one', handlers: handlersFor('one') })),
-        sweepAll(sweepDeps({ owner: 'two', due: createDueWorkOn(other.db(database.db.databaseName)), handlers: handlersFor('two') })),
+        sweepAll(sweepDeps({ owner: 'two', due: createMongoDueWork(other.db(database.db.databaseName)), handlers: handlersFor('two') })),
       ]);
       // One may find the other's claims and stop before the end: a last round picks up the rest.
       await sweepAll(sweepDeps({ owner: 'one', handlers: handlersFor('one') }));
@@ -141,10 +140,11 @@ describe('due work: schedules as data, swept in batches', () => {
       } },
     });
     void sweepDueWork(dying);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => finishedBeforeDeath === 5, 10_000, 'the dying sweep acting on five items');
     // Within the lease, nothing is taken over.
     expect((await sweepDueWork(sweepDeps({ owner: 'next' }))).claimed).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The lease is real time: wait until every claim of the dead sweep has run out.
+    await waitFor(async () => (await database.db.collection('dueClaims').find({ owner: 'dies' }).toArray()).every((claim) => (claim.expiresAt as Date).getTime() < Date.now()), 10_000, 'the dead sweep\'s lease running out');
     await sweepAll(sweepDeps({ owner: 'next' }));
     // The five it acted on were never marked finished, so they run again: the handlers are what
     // make that harmless (they re-read and find the work done); none of the rest runs twice.
