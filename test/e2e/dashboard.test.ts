@@ -1,17 +1,12 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { source as axeSource } from 'axe-core';
 import type { StaffMember } from '../../src/app/ports/staff-directory.js';
 import { lastCompleteWeek } from '../../src/app/reports/weekly-report.js';
 import { isoWeekRange } from '../../src/domain/schedule/iso-week-range.js';
 import { utcToZoned } from '../../src/domain/schedule/utc-to-zoned.js';
+import { chromiumArgs, chromiumPath, inBrowser, staffBrowser } from '../support/staff-browser.js';
 import { startConversationHarness, type ConversationHarness } from '../support/conversation-harness.js';
 import { caseSeeder } from '../integration/reports/seed-cases.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const skipped = !existsSync(chromiumPath) && !process.env.CI;
-const inBrowser = skipped ? describe.skip : describe;
 
 inBrowser('the manager dashboard in a real browser', () => {
   let h: ConversationHarness;
@@ -20,28 +15,7 @@ inBrowser('the manager dashboard in a real browser', () => {
   let months: { thisMonth: string; earlier: string } = { thisMonth: '', earlier: '' };
   const jo = '+447700900200';
   const alex = '+447700900201';
-  const url = (path: string) => `http://localhost:${h.service.port}${path}`;
-  const codeFor = (phone: string) => /(\d{6}) is your/.exec(h.inbox(phone).filter((t) => / sign-in code/.test(t)).at(-1) ?? '')?.[1] ?? '';
-
-  /** `bypassCSP` only so axe can be injected; the print test keeps the real policy and listens for violations. */
-  async function signIn(phone: string, local: string, bypassCSP = true): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP });
-    const page = await context.newPage();
-    await page.goto(url('/sign-in'));
-    await page.getByLabel('Mobile number').fill(local);
-    await page.getByRole('button', { name: 'Text me a code' }).click();
-    await page.getByLabel('Code').fill(codeFor(phone));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/(caseload)?$/);
-    return page;
-  }
-
-  async function axe(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate('axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag22aa", "best-practice"] })')) as { violations: Array<{ id: string; impact: string }> };
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  }
-  const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const { url, signIn, axe, overflow } = staffBrowser(() => h, () => browser);
   const rows = (page: Page, table: string) =>
     page.locator(`[data-testid=${table}] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => (cell.textContent ?? '').trim())));
 

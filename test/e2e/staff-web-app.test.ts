@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { source as axeSource } from 'axe-core';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath, inBrowser, staffBrowser } from '../support/staff-browser.js';
 import { startConversationHarness, type ConversationHarness } from '../support/conversation-harness.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const skipped = !existsSync(chromiumPath) && !process.env.CI;
-const inBrowser = skipped ? describe.skip : describe;
 
 inBrowser('the staff web app in a real browser', () => {
   let h: ConversationHarness;
@@ -14,28 +9,7 @@ inBrowser('the staff web app in a real browser', () => {
   const jo = '+447700900100';
   const alex = '+447700900101';
   const person = '+447700900761';
-  // localhost: Chromium keeps Secure cookies there (PUBLIC_BASE_URL is https in the harness).
-  const url = (path: string) => `http://localhost:${h.service.port}${path}`;
-  const codeFor = (phone: string) => /(\d{6}) is your/.exec(h.inbox(phone).filter((t) => / sign-in code/.test(t)).at(-1) ?? '')?.[1] ?? '';
-
-  async function signIn(phone: string, local: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(url('/sign-in'));
-    await page.getByLabel('Mobile number').fill(local);
-    await page.getByRole('button', { name: 'Text me a code' }).click();
-    await page.getByLabel('Code').fill(codeFor(phone));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/(caseload)?$/);
-    return page;
-  }
-
-  async function axe(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate('axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag22aa", "best-practice"] })')) as { violations: Array<{ id: string; impact: string }> };
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  }
-  const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const { url, signIn, axe, overflow } = staffBrowser(() => h, () => browser);
 
   beforeAll(async () => {
     h = await startConversationHarness();
