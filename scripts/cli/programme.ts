@@ -25,18 +25,9 @@ interface PlanOptions {
   json?: boolean;
 }
 
-interface AddOptions {
+interface AddOptions extends PlanOptions {
   name: string;
-  measure?: string;
-  measures?: string;
-  measuresAt?: string[];
   followups: string;
-  window?: string;
-  discharge?: string;
-  reminders?: string;
-  default?: boolean;
-  progressMessages?: boolean;
-  json?: boolean;
 }
 
 /** `programme add | edit | retire | show | list`: measures with their follow-up plan, one programme the default for ENROL. */
