@@ -25,8 +25,11 @@ export interface MeasureCohort {
   readonly members: readonly CohortMember[];
 }
 
-/** A count, or "<5" for 1 to 4 when small numbers are suppressed. */
-export type Count = number | '<5';
+/**
+ * A count; when small numbers are suppressed, "<5" for 1 to 4, and "withheld" for a larger count
+ * held back so that a "<5" beside it cannot be worked out by subtraction (secondary suppression).
+ */
+export type Count = number | '<5' | 'withheld';
 export interface Share {
   readonly count: Count;
   /** Of the denominator the figure names (the paired set, or the cases at baseline), 1 decimal; null from fewer than 5 when suppressed. */
@@ -138,7 +141,11 @@ function itemOutcome(show: Figures, measure: Measure, item: MeasureItem, members
 function changeFigures(show: Figures, pairs: readonly ScorePair[], rules: Parameters<typeof pairedChange>[1]): ChangeFigures {
   const stats: PairedChange = pairedChange(pairs, rules);
   const n = stats.n;
-  const share = (count: number, of: number): Share => ({ count: show.count(count), percent: show.percent(count, of) });
+  const reliable = stats.reliable && show.partition([stats.reliable.improved, stats.reliable['no-reliable-change'], stats.reliable.deteriorated], n);
+  // Recovered and reliably recovered are each one part of the cases at baseline; the rest is
+  // implied (cases minus recovered), so it is protected as a part too.
+  const recovery = stats.caseness && show.partition([stats.caseness.recovered], stats.caseness.casesAtBaseline);
+  const reliableRecovery = stats.caseness && stats.caseness.reliablyRecovered !== null ? show.partition([stats.caseness.reliablyRecovered], stats.caseness.casesAtBaseline) : null;
   return {
     paired: show.count(n),
     baselineMean: show.mean(n, stats.baselineMean),
@@ -149,13 +156,13 @@ function changeFigures(show: Figures, pairs: readonly ScorePair[], rules: Parame
     },
     effectSize: show.mean(n, stats.effectSize),
     reliableChangeThreshold: rules.reliableChange ?? 'no threshold',
-    reliableImprovement: stats.reliable && share(stats.reliable.improved, n),
-    noReliableChange: stats.reliable && share(stats.reliable['no-reliable-change'], n),
-    reliableDeterioration: stats.reliable && share(stats.reliable.deteriorated, n),
+    reliableImprovement: reliable && reliable[0]!,
+    noReliableChange: reliable && reliable[1]!,
+    reliableDeterioration: reliable && reliable[2]!,
     casenessThreshold: rules.casenessAtOrAbove ?? 'no threshold',
     casesAtBaseline: stats.caseness && show.count(stats.caseness.casesAtBaseline),
-    recovery: stats.caseness && share(stats.caseness.recovered, stats.caseness.casesAtBaseline),
-    reliableRecovery: stats.caseness && stats.caseness.reliablyRecovered !== null ? share(stats.caseness.reliablyRecovered, stats.caseness.casesAtBaseline) : null,
+    recovery: recovery && recovery[0]!,
+    reliableRecovery: reliableRecovery && reliableRecovery[0]!,
   };
 }
 
@@ -194,26 +201,56 @@ function itemHigherIsBetter(measure: Measure, item: MeasureItem): boolean {
 }
 
 function bandShares(show: Figures, bands: readonly Band[], values: readonly number[]): BandShare[] {
-  return bands.map((band) => {
-    const count = values.filter((value) => findBand(bands, value) === band.label).length;
-    return { band: band.label, count: show.count(count), percent: show.percent(count, values.length) };
-  });
+  const counts = bands.map((band) => values.filter((value) => findBand(bands, value) === band.label).length);
+  const shares = show.partition(counts, values.length);
+  return bands.map((band, index) => ({ band: band.label, ...shares[index]! }));
 }
 
 interface Figures {
   count(n: number): Count;
-  percent(count: number, of: number): number | null;
   mean(n: number, value: number | null): number | null;
+  /** The shares of the parts of a shown total, protected together (see `protectedParts`). */
+  partition(counts: readonly number[], total: number): Share[];
 }
 
 function figures(suppress: boolean): Figures {
   const tooFew = (n: number) => suppress && n < smallNumber;
   return {
     count: (n) => (suppress && n >= 1 && n < smallNumber ? '<5' : n),
-    // A share of a suppressed count is withheld too: 12.5% of 8 would give the "<5" away as 1.
-    percent: (count, of) => (of === 0 || tooFew(of) || (suppress && count >= 1 && count < smallNumber) ? null : round((100 * count) / of, 1)),
     mean: (n, value) => (value === null || n === 0 || tooFew(n) ? null : round(value, 2)),
+    partition: (counts, total) => {
+      const withheld = suppress ? protectedParts(counts, total) : new Set<number>();
+      return counts.map((count, index) => ({
+        count: !withheld.has(index) ? count : count < smallNumber ? '<5' : 'withheld',
+        // A share of a withheld count is withheld too: 12.5% of 8 would give the "<5" away as 1.
+        percent: total === 0 || tooFew(total) || withheld.has(index) ? null : round((100 * count) / total, 1),
+      }));
+    },
   };
+}
+
+/**
+ * Which parts of a shown total to withhold. Every part from 1 to 4 is (primary suppression); so is
+ * the implied rest (the total minus the parts) when it is from 1 to 4, although it is never shown.
+ * A hidden part alone beside a known total could be worked out by subtraction, and hidden parts
+ * that add up to less than 5 give away that they are all small, so while either is true the
+ * smallest non-zero part not yet hidden is withheld too (secondary, or complementary,
+ * suppression); the implied rest counts as a part and hiding it costs nothing shown. Returns the
+ * indices of `counts` to withhold. Pure.
+ */
+export function protectedParts(counts: readonly number[], total: number): Set<number> {
+  const rest = total - counts.reduce((sum, count) => sum + count, 0);
+  // The parts with the rest as the last one; a rest of 0 (a complete partition) is no part.
+  const parts = rest > 0 ? [...counts, rest] : [...counts];
+  const small = (n: number) => n >= 1 && n < smallNumber;
+  const hidden = new Set(parts.flatMap((count, index) => (small(count) ? [index] : [])));
+  const hiddenSum = () => [...hidden].reduce((sum, index) => sum + parts[index]!, 0);
+  while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < smallNumber)) {
+    const candidates = parts.flatMap((count, index) => (count > 0 && !hidden.has(index) ? [index] : []));
+    if (candidates.length === 0) break;
+    hidden.add(candidates.reduce((best, index) => (parts[index]! < parts[best]! ? index : best)));
+  }
+  return new Set([...hidden].filter((index) => index < counts.length));
 }
 
 /** Half away from zero, after toFixed(6) so 0.125 stored as 0.12499... still rounds to 0.13. */
