@@ -141,6 +141,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     hashKey: deriveSubkey(config.encryptionKey, 'promptly sign-in v1'),
   };
   const reportDeps = { source: messaging.reports, staff: messaging.cases.staff, org: config.org };
+  const commissioning = { source: messaging.reports, clock, org: config.org, programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit };
   const app = createApp({
     logger,
     web: {
@@ -152,6 +153,7 @@ export async function startService(config: Config, logger: Logger, options: Star
         caseload: { caseload: createMongoCaseloadSource(mongo.db), cases: messaging.cases.cases, programmes: messaging.cases.programmes, staff: messaging.cases.staff, phones: messaging.cases.phones },
         reports: reportDeps,
         reassign: messaging.cases,
+        outcomes: commissioning,
       },
     },
     simulator: simulator && { backend: simulator, orgName: config.org.name },
@@ -165,10 +167,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
-    commissioning: {
-      adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org,
-      programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit, pseudonyms: createExportPseudonyms(config.encryptionKey),
-    },
+    commissioning: { ...commissioning, adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, pseudonyms: createExportPseudonyms(config.encryptionKey) },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

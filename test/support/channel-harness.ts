@@ -28,7 +28,7 @@ export interface ChannelHarness {
   /** Stops the first process (draining jobs) and starts it again on the same database and clock. */
   restart(options?: { beforeStart?: () => Promise<void> | void }): Promise<void>;
   /** Makes a number a worker's (idempotent). */
-  registerStaff(phone: string, role?: 'worker' | 'manager' | 'admin', name?: string): Promise<StaffMember>;
+  registerStaff(phone: string, role?: StaffMember['role'], name?: string): Promise<StaffMember>;
   /**
    * Enrols a number as a service-user on a default ONS4 programme (made on first use), as the API
    * does: by a worker (default one of its own), on SMS or WhatsApp. `consentInPerson` starts the

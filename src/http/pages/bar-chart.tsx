@@ -1,3 +1,5 @@
+import { ChartFrame } from './chart-frame.js';
+
 export interface Bar {
   label: string;
   /** 0 to 1, or null when there is nothing to show (drawn as a gap, said as "nothing due"). */
@@ -19,24 +21,19 @@ export function BarChart(props: { id: string; title: string; summary: string; ba
   const height = Math.max(1, props.bars.length) * row + 8;
   const x = (v: number) => left + v * (width - left - right);
   return (
-    <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} width="100%" preserveAspectRatio="xMinYMin meet">
-        <title id={`${props.id}-title`}>{props.title}</title>
-        <desc id={`${props.id}-desc`}>{props.bars.map((b) => `${b.label}: ${b.detail}`).join('; ')}</desc>
-        {props.bars.map((bar, i) => {
-          const top = i * row + 4;
-          return (
-            <g>
-              <text x={left} y={top + 10} class="tick">{bar.label}</text>
-              <rect x={left} y={top + 14} width={x(1) - left} height="12" class="bar-track" />
-              {bar.value !== null && <rect x={left} y={top + 14} width={Math.max(1, x(bar.value) - left)} height="12" class={bar.value < 0.5 ? 'bar bar-low' : 'bar'} />}
-              <text x={x(1) + 4} y={top + 24} class="tick">{bar.value === null ? '–' : `${Math.round(bar.value * 100)}%`}</text>
-            </g>
-          );
-        })}
-        <line x1={x(0.5)} y1="0" x2={x(0.5)} y2={height} class="guide" />
-      </svg>
-      <figcaption>{props.summary}</figcaption>
-    </figure>
+    <ChartFrame id={props.id} title={props.title} description={props.bars.map((b) => `${b.label}: ${b.detail}`).join('; ')} width={width} height={height} caption={props.summary}>
+      {props.bars.map((bar, i) => {
+        const top = i * row + 4;
+        return (
+          <g>
+            <text x={left} y={top + 10} class="tick">{bar.label}</text>
+            <rect x={left} y={top + 14} width={x(1) - left} height="12" class="bar-track" />
+            {bar.value !== null && <rect x={left} y={top + 14} width={Math.max(1, x(bar.value) - left)} height="12" class={bar.value < 0.5 ? 'bar bar-low' : 'bar'} />}
+            <text x={x(1) + 4} y={top + 24} class="tick">{bar.value === null ? '–' : `${Math.round(bar.value * 100)}%`}</text>
+          </g>
+        );
+      })}
+      <line x1={x(0.5)} y1="0" x2={x(0.5)} y2={height} class="guide" />
+    </ChartFrame>
   );
 }

@@ -11,8 +11,9 @@ export function Layout(props: { title: string; orgName: string; viewer?: Viewer;
   const links: Array<[string, string]> = !viewer
     ? []
     : viewer.role === 'analyst'
-      ? [['/', 'Figures'], ['/dashboard', 'Dashboard']]
+      ? [['/', 'Figures'], ['/dashboard', 'Dashboard'], ['/outcomes', 'Outcomes']]
       : [['/', 'Home'], ['/caseload', 'Caseload'], ['/alerts', 'Alerts'], ['/enrol', 'Enrol someone'], ['/dashboard', 'Dashboard'],
+        ...(viewer.role === 'worker' ? [] : [['/outcomes', 'Outcomes']] as Array<[string, string]>),
         ...(viewer.role === 'admin' ? [['/admin/staff', 'Staff'], ['/admin/programmes', 'Programmes']] as Array<[string, string]> : [])];
   return (
     <html lang="en-GB">

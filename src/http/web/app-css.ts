@@ -76,6 +76,14 @@ th,td{text-align:left;padding:0.4rem 0.5rem;border-bottom:1px solid #b1b4b6;vert
 .legend .swatch{display:inline-block;width:1.5rem;height:0.25rem;margin-right:0.4rem;vertical-align:middle;background:#0072b2}
 .legend .series-b .swatch{background:#009e73}
 .legend .series-c .swatch{background:#d55e00}
+.chart .rc-improved{fill:#009e73}
+.chart .rc-none{fill:#b1b4b6}
+.chart .rc-worse{fill:#d55e00}
+.legend .rc-improved .swatch{background:#009e73;height:0.75rem}
+.legend .rc-none .swatch{background:#b1b4b6;height:0.75rem}
+.legend .rc-worse .swatch{background:#d55e00;height:0.75rem}
+.tag{display:inline-block;font-size:0.9rem;font-weight:600;border:2px solid #505a5f;padding:0 0.4rem;margin-left:0.5rem;vertical-align:middle}
+.downloads li{margin-bottom:0.5rem}
 .report-meta{border-left:6px solid #1d4f91;padding:0.25rem 0.75rem;background:#f3f2f1}
 .change{font-size:1rem}
 @page{size:A4;margin:15mm}

@@ -7,6 +7,7 @@ import { referenceCommand } from '../../app/cases/handle-worker-command.js';
 import { serviceUserRecord } from '../../app/cases/service-user-record.js';
 import { openAlertsView } from '../../app/cases/open-alerts-view.js';
 import { reassignCaseload, type ReassignDeps } from '../../app/admin/reassign-caseload.js';
+import type { OutcomeReportDeps } from '../../app/reports/outcome-report.js';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../../app/reports/weekly-report.js';
 import type { StaffMember } from '../../app/ports/staff-directory.js';
 import { AlertsPage } from '../pages/alerts-page.js';
@@ -17,6 +18,7 @@ import { MessagePage } from '../pages/message-page.js';
 import { ServiceUserPage } from '../pages/service-user-page.js';
 import { noticeOf, redirectWithNotice } from './notice.js';
 import { dashboardRoutes } from './dashboard-routes.js';
+import { outcomesRoutes } from './outcomes-routes.js';
 import { renderPage } from './render-page.js';
 import type { WebSession } from './web-session.js';
 
@@ -25,6 +27,7 @@ export interface StaffPagesDeps {
   caseload: CaseloadDeps;
   reports: WeeklyReportDeps;
   reassign: ReassignDeps;
+  outcomes: OutcomeReportDeps;
   session: WebSession;
 }
 
@@ -171,5 +174,6 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
   });
 
   router.use(dashboardRoutes({ ...deps.reports, alerts: cases.cases, clock: cases.clock, session: deps.session, programmes: cases.programmes }));
+  router.use(outcomesRoutes({ ...deps.outcomes, org: cases.org, session: deps.session }));
   return router;
 }

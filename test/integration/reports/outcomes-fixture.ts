@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
+import type { Db } from 'mongodb';
 import { createExportPseudonyms } from '../../../src/adapters/crypto/export-pseudonyms.js';
 import { createPhoneProtector } from '../../../src/adapters/crypto/phone-protector.js';
 import { createSealer } from '../../../src/adapters/crypto/sealer.js';
@@ -51,7 +52,6 @@ export interface OutcomesRig {
 export async function openOutcomesRig(): Promise<OutcomesRig> {
   const database = await openTestDatabase();
   await ensureIndexes(database.db);
-  const cases = createMongoCaseStore(database.db);
   const staffDirectory = createMongoStaffDirectory(database.db);
   const programmes = createMongoProgrammeCatalogue(database.db);
   const apiTokens = createMongoApiTokens(database.db);
@@ -79,49 +79,58 @@ export async function openOutcomesRig(): Promise<OutcomesRig> {
     tokens,
     staff,
     url: (path) => `http://127.0.0.1:${(server.address() as { port: number }).port}${path}`,
-    async programme(slug, measureIds) {
-      const programme: Programme = {
-        id: randomUUID(), slug, name: slug, measureId: measureIds[0] as string, questionnaire: { measures: measureIds, at: {} },
-        plan: { followUps: [{ id: '6w', offsetDays: 42, windowBeforeDays: 3, windowAfterDays: 7 }, { id: '12w', offsetDays: 84, windowBeforeDays: 3, windowAfterDays: 7 }], discharge: { offsetDays: 0, windowAfterDays: 14 }, reminders: { afterDays: [2, 5] }, consentReminders: { afterDays: [2, 5] } },
-        planVersion: 1, isDefault: false, progressMessages: false, createdAt: now,
-      };
-      await programmes.add(programme);
-      return programme;
-    },
-    async person(spec) {
-      const at = new Date(spec.enrolledAt);
-      const person = await cases.serviceUserFor({ phoneHash: phones.hash(spec.phone), phoneEnc: phones.encrypt(spec.phone), labelEnc: labels.seal(spec.label), at });
-      const enrolment: Enrolment = {
-        id: randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: staff.worker.id, programmeId: spec.programme.id,
-        channel: 'sms', status: 'active', planVersion: 1, phoneHash: phones.hash(spec.phone), createdAt: at, updatedAt: at,
-      };
-      await cases.startEnrolment(enrolment);
-      const measureIds = spec.programme.questionnaire?.measures ?? [spec.programme.measureId];
-      const assessments: Assessment[] = [];
-      const timepoints = [
-        { kind: 'baseline' as const, timepointId: 'baseline', done: spec.baseline, late: false },
-        ...(spec.followUps ?? []).map((followUp, index) => ({ kind: 'follow-up' as const, timepointId: index === 0 ? '6w' : '12w', done: followUp, late: followUp.late ?? false })),
-      ];
-      for (const timepoint of timepoints) {
-        const completedAt = timepoint.done ? new Date(timepoint.done.at) : undefined;
-        const dueAt = completedAt ?? at;
-        const assessment: Assessment = {
-          id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: person.id, workerId: staff.worker.id, programmeId: spec.programme.id,
-          ...(measureIds.length === 1 ? { measureId: measureIds[0] as string } : { measureId: measureIds.join('+'), measureIds: [...measureIds] }),
-          kind: timepoint.kind, timepointId: timepoint.timepointId, status: timepoint.done ? 'completed' : 'open',
-          dueAt, opensAt: dueAt, closesAt: new Date(dueAt.getTime() + 7 * 86_400_000), answers: {},
-          ...(completedAt ? { completedAt, late: timepoint.late } : {}),
-        };
-        if (timepoint.done) completeAs(assessment, measureIds, timepoint.done.answers, spec.label);
-        await cases.addAssessment(assessment);
-        assessments.push(assessment);
-      }
-      return { enrolment, assessments };
-    },
+    ...outcomeSeeder(database.db, staff.worker, now),
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await database.close();
     },
+  };
+}
+
+/** Programmes and people with their answers written straight to a database, as the conversation would store them. */
+export function outcomeSeeder(db: Db, worker: StaffMember, now: Date): Pick<OutcomesRig, 'programme' | 'person'> {
+  const cases = createMongoCaseStore(db);
+  const programmes = createMongoProgrammeCatalogue(db);
+  return {
+  async programme(slug: string, measureIds: string[]) {
+    const programme: Programme = {
+      id: randomUUID(), slug, name: slug, measureId: measureIds[0] as string, questionnaire: { measures: measureIds, at: {} },
+      plan: { followUps: [{ id: '6w', offsetDays: 42, windowBeforeDays: 3, windowAfterDays: 7 }, { id: '12w', offsetDays: 84, windowBeforeDays: 3, windowAfterDays: 7 }], discharge: { offsetDays: 0, windowAfterDays: 14 }, reminders: { afterDays: [2, 5] }, consentReminders: { afterDays: [2, 5] } },
+      planVersion: 1, isDefault: false, progressMessages: false, createdAt: now,
+    };
+    await programmes.add(programme);
+    return programme;
+  },
+  async person(spec: PersonSpec) {
+    const at = new Date(spec.enrolledAt);
+    const person = await cases.serviceUserFor({ phoneHash: phones.hash(spec.phone), phoneEnc: phones.encrypt(spec.phone), labelEnc: labels.seal(spec.label), at });
+    const enrolment: Enrolment = {
+      id: randomUUID(), serviceUserId: person.id, reference: person.reference, workerId: worker.id, programmeId: spec.programme.id,
+      channel: 'sms', status: 'active', planVersion: 1, phoneHash: phones.hash(spec.phone), createdAt: at, updatedAt: at,
+    };
+    await cases.startEnrolment(enrolment);
+    const measureIds = spec.programme.questionnaire?.measures ?? [spec.programme.measureId];
+    const assessments: Assessment[] = [];
+    const timepoints = [
+      { kind: 'baseline' as const, timepointId: 'baseline', done: spec.baseline, late: false },
+      ...(spec.followUps ?? []).map((followUp, index) => ({ kind: 'follow-up' as const, timepointId: index === 0 ? '6w' : '12w', done: followUp, late: followUp.late ?? false })),
+    ];
+    for (const timepoint of timepoints) {
+      const completedAt = timepoint.done ? new Date(timepoint.done.at) : undefined;
+      const dueAt = completedAt ?? at;
+      const assessment: Assessment = {
+        id: randomUUID(), enrolmentId: enrolment.id, serviceUserId: person.id, workerId: worker.id, programmeId: spec.programme.id,
+        ...(measureIds.length === 1 ? { measureId: measureIds[0] as string } : { measureId: measureIds.join('+'), measureIds: [...measureIds] }),
+        kind: timepoint.kind, timepointId: timepoint.timepointId, status: timepoint.done ? 'completed' : 'open',
+        dueAt, opensAt: dueAt, closesAt: new Date(dueAt.getTime() + 7 * 86_400_000), answers: {},
+        ...(completedAt ? { completedAt, late: timepoint.late } : {}),
+      };
+      if (timepoint.done) completeAs(assessment, measureIds, timepoint.done.answers, spec.label);
+      await cases.addAssessment(assessment);
+      assessments.push(assessment);
+    }
+    return { enrolment, assessments };
+  },
   };
 }
 
