@@ -82,7 +82,9 @@ function Report(props: { report: OutcomeReport; itemLabel: OutcomesPageProps['it
   const changeRows = measures.flatMap((m) => rowsOf(m, props.itemLabel).map(({ label, figures, higherIsBetter }): ChangeRow => {
     const value = figures.effectSize === null ? null : higherIsBetter ? figures.effectSize : -figures.effectSize;
     const direction = figures.change.mean === null ? '' : (figures.change.mean > 0) === higherIsBetter ? 'better' : figures.change.mean === 0 ? 'no change' : 'worse';
-    return { label, value, detail: value === null ? 'not enough people to show' : `mean change ${changeText(figures)} (${direction}), effect size ${figureText(figures.effectSize)}` };
+    const detail = figures.change.mean === null ? 'not enough people to show'
+      : `mean change ${changeText(figures)} (${direction}), ${value === null ? 'no effect size (everyone scored the same at baseline)' : `effect size ${figureText(figures.effectSize)}`}`;
+    return { label, value, detail };
   }));
   const reliableRows = measures.filter((m) => m.items.length === 0).map((m): ReliableChangeRow => {
     const parts = [m.reliableImprovement, m.noReliableChange, m.reliableDeterioration];
