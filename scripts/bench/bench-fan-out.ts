@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BSON, type Db } from 'mongodb';
-import { createMongoDueWork } from '../../src/adapters/mongo/mongo-due-work.js';
-import { dueItemId, type DueItem } from '../../src/app/ports/due-work.js';
+import { cloneFollowUps } from '../../test/support/clone-follow-ups.js';
 import { countCommands } from '../../test/support/count-commands.js';
 import { completeBaseline } from '../../test/support/measure-round-trips.js';
 import { startServiceRig, type ServiceRig } from '../../test/support/service-rig.js';
@@ -28,7 +26,7 @@ export async function benchFanOut(mongodbUri: string, options: { people: number;
     const counter0 = countCommands(first.service.mongo.client);
     const followUp = await completeBaseline(first, counter0, template);
     counter0.close();
-    const phones = await cloneFollowUps(first, followUp.id, options.people);
+    const phones = (await cloneFollowUps(first.service.mongo.db, first.service.messaging.delivery.phones, followUp.id, options.people)).length;
     if (process.env.BENCH_TRACE) console.log(`  seeded ${phones} follow-ups due at ${followUp.dueAt}`);
     for (let i = 1; i < options.processes; i++) rigs.push(await startServiceRig(mongodbUri, { monitorCommands: true, env }));
     const at = new Date(new Date(followUp.dueAt).getTime() + 1000);
@@ -74,55 +72,4 @@ export async function benchFanOut(mongodbUri: string, options: { people: number;
   } finally {
     for (const rig of rigs) await rig.close();
   }
-}
-
-/** Copies the person behind `assessmentId` (and their follow-up, due item included) until there are `people`. */
-async function cloneFollowUps(rig: ServiceRig, assessmentId: string, people: number): Promise<number> {
-  const db: Db = rig.service.mongo.db;
-  const phones = rig.service.messaging.delivery.phones;
-  const assessment = await db.collection<{ _id: string; enrolmentId: string; serviceUserId: string }>('assessments').findOne({ _id: assessmentId });
-  const enrolment = await db.collection<{ _id: string; reference: string; phoneHash?: string }>('enrolments').findOne({ _id: assessment?.enrolmentId });
-  const person = await db.collection<{ _id: string; phoneHash: string; phoneEnc: string; reference: string }>('serviceUsers').findOne({ _id: assessment?.serviceUserId });
-  if (!assessment || !enrolment || !person) throw new Error('the template follow-up is incomplete');
-  const [dueItem] = await db.collection<DueItem & { _id: string }>('dueItems').find({ subject: assessmentId, kind: 'timepoint:open' }).toArray();
-  if (!dueItem) throw new Error('the template follow-up has no due item');
-  const sources = {
-    serviceUsers: [person], enrolments: [enrolment], assessments: [assessment],
-    liveEnrolments: await db.collection('liveEnrolments').find({ enrolmentId: enrolment._id }).toArray(),
-    contacts: await db.collection('contacts').find({ _id: person.phoneHash as never }).toArray(),
-  };
-  const texts = Object.fromEntries(Object.entries(sources).map(([name, docs]) => [name, docs.map((doc) => BSON.EJSON.stringify(doc, { relaxed: false }))]));
-  const replacements = (i: number) => {
-    const phone = `+4477009${String(10_000 + i)}`;
-    return [
-      [assessment._id, `${assessment._id}-c${i}`], [enrolment._id, `${enrolment._id}-c${i}`], [person._id, `${person._id}-c${i}`],
-      [person.phoneEnc, phones.encrypt(phone)], [person.phoneHash, phones.hash(phone)], [person.reference, `SU-${String(100_000 + i)}`],
-    ] as const;
-  };
-  const batch = 500;
-  for (let from = 1; from < people; from += batch) {
-    const to = Math.min(people, from + batch);
-    const docs: Record<string, unknown[]> = {};
-    const items: DueItem[] = [];
-    for (let i = from; i < to; i++) {
-      const swaps = replacements(i);
-      for (const [name, list] of Object.entries(texts)) {
-        for (const text of list) {
-          let copy = text;
-          for (const [original, replacement] of swaps) copy = copy.split(original).join(replacement);
-          const doc = BSON.EJSON.parse(copy) as Record<string, unknown>;
-          if (name === 'serviceUsers') doc.referenceNumber = 100_000 + i;
-          if (name === 'liveEnrolments' && typeof doc._id !== 'string') delete doc._id;
-          (docs[name] ??= []).push(doc);
-        }
-      }
-      let subject = assessment._id;
-      for (const [original, replacement] of swaps) subject = subject.split(original).join(replacement);
-      const item = { kind: dueItem.kind, subject, dueAt: new Date(dueItem.dueAt), version: dueItem.version };
-      items.push({ ...item, id: dueItemId(item) });
-    }
-    for (const [name, list] of Object.entries(docs)) await db.collection(name).insertMany(list as never[], { ordered: false });
-    await createMongoDueWork(db).add(items);
-  }
-  return people;
 }

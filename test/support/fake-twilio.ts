@@ -7,8 +7,10 @@ import twilio from 'twilio';
  * How a request fails: an HTTP error in Twilio's shape, or no answer at all — `hang` keeps the
  * request open until the client gives up (its timeout), `reset` drops the connection with a TCP RST
  * once the request has arrived, so the client cannot know whether Twilio acted on it.
+ * `lost-answer` is Twilio acting on the request (the message is sent and listed) while its answer
+ * never arrives, as when the sender dies mid-request: the one case only a look at Twilio settles.
  */
-export type TwilioFailure = { status: number; code?: number; message?: string } | { network: 'hang' | 'reset' };
+export type TwilioFailure = { status: number; code?: number; message?: string } | { network: 'hang' | 'reset' | 'lost-answer' };
 
 export interface FakeSentMessage {
   sid: string;
@@ -130,7 +132,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     const param = (name: string) => form.get(name) ?? undefined;
     const to = param('To');
     const failure = failures.create.shift() ?? (to === undefined ? undefined : failuresByRecipient.get(to)) ?? missingParameter(form);
-    if (failure) return fail(req, res, failure, to);
+    const lostAnswer = failure !== undefined && 'network' in failure && failure.network === 'lost-answer';
+    if (failure && !lostAnswer) return fail(req, res, failure, to);
     const message: FakeSentMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: to ?? '',
@@ -145,7 +148,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     fake.sent.push(message);
     const record = toRecord(message, accountSid);
     records.push(record);
-    reply(res, 201, record);
+    // Sent, but the answer is left unsent; close() or the client's own timeout ends its connection.
+    if (!lostAnswer) reply(res, 201, record);
   }
 
   await listen(0);
