@@ -1,4 +1,5 @@
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 
 /** A tiny browser: keeps cookies, reads the CSRF token out of each page's forms. */
 function client(base: string) {
@@ -59,7 +60,7 @@ describe('the staff web app\'s security rules', () => {
     expect(strip(stranger.text)).toBe(strip(staff.text));
     expect(h.inbox('+447700900799')).toEqual([]);
     expect(codeFor(alexPhone)).toMatch(/^\d{6}$/);
-    const audit = await h.database.db.collection('auditLog').find({ action: /^sign-in/ }).toArray();
+    const audit = await (await sealedAuditLog(h.database.db)).find({ action: /^sign-in/ }).toArray();
     expect(JSON.stringify(audit)).not.toContain('900711');
   });
 
@@ -134,7 +135,7 @@ describe('the staff web app\'s security rules', () => {
     const added = await ada.request('/admin/staff', { form: { _csrf: ada.csrf(), name: 'Cai', phone: '07700 900714', role: 'worker', team: 'north' } });
     expect(added).toMatchObject({ status: 303, location: '/admin/staff' });
     const adaId = (await h.database.db.collection('staff').findOne({ name: 'Ada' }))?._id;
-    expect(await h.database.db.collection('auditLog').findOne({ action: 'staff.add', 'details.name': 'Cai' })).toMatchObject({ actor: adaId });
+    expect(await (await sealedAuditLog(h.database.db)).findOne({ action: 'staff.add', 'details.name': 'Cai' })).toMatchObject({ actor: adaId });
     expect((await ada.request('/admin/staff')).text).toContain('Cai');
   });
 
