@@ -21,8 +21,8 @@ export type ChainBreak = { seq: number; entryId: string; problem: string };
  * The hash of an entry's link: sha256 of the previous hash and the canonical JSON of every field
  * but the hash itself, seq included, so an entry moved to another place no longer matches.
  */
-export function linkHash(entry: Omit<SealedAuditEntry, 'hash'>): string {
-  const { prevHash, ...fields } = entry;
+export function linkHash(entry: Omit<SealedAuditEntry, 'hash'> & { hash?: string }): string {
+  const { prevHash, hash: _hash, ...fields } = entry;
   return createHash('sha256').update(prevHash, 'utf8').update('\n', 'utf8').update(canonicalJson(fields), 'utf8').digest('hex');
 }
 
