@@ -127,7 +127,7 @@ describe('GET /api/audit', () => {
     for (const role of ['worker', 'manager', 'admin', 'analyst'] as const) {
       const id = randomUUID();
       await staff.add({ id, name: `The ${role}`, role, team: 'main', phoneHash: `hash-${role}`, phoneEnc: 'enc', createdAt: at(0) });
-      tokens[role] = await apiTokens.issue(id, at(0));
+      tokens[role] = await apiTokens.issue(id, new Date()); // tokens keep real time
     }
     const app = express();
     app.use('/api', auditApi({ adminToken: 'admin-token-for-the-audit-test', tokens: apiTokens, staff, trail: createMongoAuditTrail(database.db), audit: createMongoAuditLog(database.db), clock: { now: () => at(30) } }));

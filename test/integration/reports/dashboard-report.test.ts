@@ -59,7 +59,7 @@ describe('the dashboard against the weekly report API', () => {
     await one(alice, { kind: 'baseline', status: 'completed', closesAt: '2026-07-04T12:00:00Z', completedAt: '2026-07-01T09:00:00Z' });
     await one(bob, { kind: 'baseline', status: 'completed', closesAt: '2026-06-12T12:00:00Z', completedAt: '2026-06-10T09:00:00Z' });
     const tokens = createMongoApiTokens(database.db);
-    managerToken = await tokens.issue(maya.id, now);
+    managerToken = await tokens.issue(maya.id, new Date()); // tokens keep real time
     const org = { name: 'Test Trust', timezone: 'Europe/London' };
     const source = createMongoReportSource(database.db);
     deps = { source, staff: seed.staff, org, alerts: seed.cases };

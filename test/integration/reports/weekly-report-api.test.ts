@@ -32,8 +32,8 @@ describe('the weekly report API over a hand-counted fortnight', () => {
     Object.assign(staffIds, { alice: alice.id, bob: bob.id, chloe: chloe.id });
     await seedFortnight(seed, alice, bob, chloe);
     const apiTokens = createMongoApiTokens(database.db);
-    tokens.alice = await apiTokens.issue(alice.id, now);
-    tokens.maya = await apiTokens.issue(maya.id, now);
+    tokens.alice = await apiTokens.issue(alice.id, new Date());
+    tokens.maya = await apiTokens.issue(maya.id, new Date());
     deps = {
       adminToken: tokens.admin, tokens: apiTokens, staff: seed.staff, source: createMongoReportSource(database.db),
       clock: { now: () => now }, org: { name: 'Test Trust', timezone: 'Europe/London' },
