@@ -69,6 +69,11 @@ function infoOf(doc: TokenDoc): ApiTokenInfo {
   };
 }
 
+/** A token's id: its SHA-256 in hex (what the database keeps); `token list` shows the first 12 characters. */
+export function tokenId(token: string): string {
+  return digest(token);
+}
+
 function digest(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
