@@ -171,7 +171,7 @@ export async function startService(config: Config, logger: Logger, options: Star
       contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name, credentials,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
-    reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
+    reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, audit: messaging.cases.audit, source: messaging.reports, clock, org: config.org },
     commissioning: {
       adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org,
       programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit, pseudonyms: createExportPseudonyms(config.encryptionKey),

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { render } from 'preact-render-to-string';
+import { createMongoAuditLog } from '../../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoApiTokens } from '../../../src/adapters/mongo/mongo-api-tokens.js';
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
@@ -63,7 +64,7 @@ describe('the dashboard against the weekly report API', () => {
     const org = { name: 'Test Trust', timezone: 'Europe/London' };
     const source = createMongoReportSource(database.db);
     deps = { source, staff: seed.staff, org, alerts: seed.cases };
-    apiDeps = { adminToken: 'admin-token-for-the-dashboard-test', tokens, staff: seed.staff, source, clock: { now: () => now }, org };
+    apiDeps = { adminToken: 'admin-token-for-the-dashboard-test', tokens, staff: seed.staff, audit: createMongoAuditLog(database.db), source, clock: { now: () => now }, org };
     const app = express();
     app.use('/api', reportsApi(apiDeps));
     server = await new Promise<Server>((resolve) => {

@@ -48,8 +48,10 @@ describe('the staff web app\'s security rules', () => {
     expect((await c.request('/sign-in', { form: { phone: '07700 900711' } })).status).toBe(403);
   });
 
+  // Bea's session is kept for the audit test below: sign-in codes are rate-limited per number.
+  let beaSignedIn: Awaited<ReturnType<typeof signIn>>;
   it('when a worker asks for another worker\'s person, then the answer is 404 as for nobody, on the page and the API', async () => {
-    const bea = await signIn(beaPhone);
+    const bea = (beaSignedIn = await signIn(beaPhone));
     await bea.request('/enrol');
     const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900741', programme: 'wellbeing', label: 'Robin', channel: 'sms' } });
     expect(enrolled.location).toMatch(/^\/service-users\/SU-\d{4}/);
@@ -61,6 +63,27 @@ describe('the staff web app\'s security rules', () => {
     expect((await bea.request(`/api/service-users/${reference}`)).status).toBe(200);
     // A state-changing API call on a session needs the token too.
     expect((await bea.request('/api/enrolments', { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(403);
+  });
+
+  it('when a worker enrols someone, opens their record and the dashboard, then each is an audit entry as that worker; a refused view is none', async () => {
+    const bea = beaSignedIn;
+    await bea.request('/enrol');
+    const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900742', programme: 'wellbeing', label: 'Jordan', channel: 'sms' } });
+    const reference = /SU-\d{4}/.exec(enrolled.location as string)?.[0] as string;
+    expect((await bea.request(`/service-users/${reference}`)).status).toBe(200);
+    expect((await bea.request('/dashboard')).status).toBe(200);
+    const beaId = (await h.database.db.collection('staff').findOne({ name: 'Bea' }))?._id as unknown as string;
+    const alexId = (await h.database.db.collection('staff').findOne({ name: 'Alex' }))?._id as unknown as string;
+    // Another worker's try (by token: the sign-in rate limit is per address) answers 404 and is no view.
+    const alexToken = await h.service.messaging.apiTokens.issue(alexId, new Date());
+    expect((await fetch(`${base()}/api/service-users/${reference}`, { headers: { authorization: `Bearer ${alexToken}` } })).status).toBe(404);
+    const log = await sealedAuditLog(h.database.db);
+    const enrolment = await log.findOne({ actor: beaId, action: 'enrolment.start', 'details.reference': reference });
+    expect(enrolment).toMatchObject({ subject: expect.any(String), details: { reference, programme: 'wellbeing', channel: 'sms' } });
+    expect(await log.countDocuments({ actor: beaId, action: 'record.view', subject: reference, 'details.via': 'web' })).toBe(1);
+    expect(await log.findOne({ actor: beaId, action: 'report.dashboard' }, { sort: { _id: -1 } })).toMatchObject({ details: { week: expect.stringMatching(/^\d{4}-W\d\d$/) } });
+    expect(await log.countDocuments({ actor: alexId, action: 'record.view', subject: reference })).toBe(0);
+    expect(JSON.stringify(await log.find({ actor: beaId }).toArray())).not.toMatch(/7700 ?900742|Jordan/);
   });
 
   it('when a worker signs out, then the old cookie is refused', async () => {
