@@ -166,6 +166,28 @@ describe('GET /api/audit', () => {
   });
 });
 
+describe('entries from before the chain', () => {
+  it('when a database has unchained entries, then they are sealed into the chain once and the old collection is kept as it was', async () => {
+    const old = await openTestDatabase();
+    try {
+      const legacy = [
+        { _id: 'turn-x/a0', actor: 'bot', action: 'alert.open', subject: 'SU-0007', at: at(2) },
+        { _id: 'c2b4e0c4-old', actor: 'staff-1', action: 'staff.add', subject: 'staff-2', at: at(1), details: { name: 'Sam' } },
+      ];
+      await old.db.collection<{ _id: string }>('auditLog').insertMany(legacy);
+      expect(await migrateAuditLog(old.db)).toEqual({ copied: 2 });
+      expect(await migrateAuditLog(old.db)).toBeNull();
+      await ensureIndexes(old.db);
+      const trail = createMongoAuditTrail(old.db);
+      expect(await trail.verify()).toEqual({ intact: true, entries: 2 });
+      expect((await trail.list({ limit: 10 })).map((entry) => [entry.seq, entry.entryId])).toEqual([[1, 'c2b4e0c4-old'], [2, 'turn-x/a0']]);
+      expect(await old.db.collection('auditLogUnchained').find({}).sort({ _id: 1 }).toArray()).toEqual([...legacy].sort((a, b) => a._id.localeCompare(b._id)));
+    } finally {
+      await old.close();
+    }
+  });
+});
+
 describe('append only', () => {
   it('when the source is searched, then nothing but the sealer writes to auditLog and nothing updates or deletes it', () => {
     const files = sourceFiles(path.resolve(__dirname, '../../../src'));
