@@ -56,13 +56,17 @@ describe('the audit chain', () => {
     }
   });
 
-  it('when an entry is recorded, then it costs one insert (the hot path pays nothing for the chain)', async () => {
+  it('when an entry is recorded, then it costs one insert (the hot path pays nothing for the chain), and sealing five costs eight commands', async () => {
     const client = await new MongoClient(database.uri, { monitorCommands: true }).connect();
     const counter = countCommands(client, { settleMs: 100 });
     try {
       const audit = createMongoAuditLog(client.db(database.db.databaseName));
       const count = await counter.count(() => audit.record({ id: `hot/${randomUUID()}`, actor: 'bot', action: 'consent.yes', subject: 'SU-1', at: at(1) }));
       expect(count.trace).toEqual(['auditInbox insert']);
+      // A sealer alone: the inbox read, the last entry, one insert per entry, the inbox cleared.
+      for (let n = 0; n < 4; n++) await audit.record({ id: `hot/more-${n}`, actor: 'bot', action: 'consent.yes', subject: 'SU-hot', at: at(1) });
+      const sealing = await counter.count(async () => void (await createMongoAuditTrail(client.db(database.db.databaseName)).seal()));
+      expect(sealing.trace).toEqual(['auditInbox find', 'auditLog find', ...Array(5).fill('auditLog insert'), 'auditInbox delete {_id}']);
     } finally {
       counter.close();
       await client.close();
