@@ -105,4 +105,9 @@ describe('the enrolment and service-user API', () => {
     expect(views.map((entry) => Object.keys(entry).sort())).toEqual(views.map(() => ['_id', 'action', 'actor', 'at', 'details', 'entryId', 'hash', 'prevHash', 'subject']));
     expect(JSON.stringify(views)).not.toMatch(/7700900631|Sky/);
   });
+
+  it('when consent was taken in person, then that consent is an audit entry by the worker who took it', async () => {
+    const consents = await (await sealedAuditLog(h.database.db)).find({ action: 'consent.yes', 'details.channel': 'in-person' }).toArray();
+    expect(consents).toEqual([expect.objectContaining({ actor: alexId, subject: expect.stringMatching(/^SU-\d{4}$/), details: { version: 'in-person', channel: 'in-person' } })]);
+  });
 });
