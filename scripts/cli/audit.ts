@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { createMongoAuditLog } from '../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoAuditTrail } from '../../src/adapters/mongo/mongo-audit-trail.js';
 import type { SealedAuditEntry } from '../../src/domain/audit/audit-chain.js';
 import { auditQuery } from '../../src/http/audit-api.js';
@@ -36,6 +37,8 @@ export function auditCommand(): Command {
       const { after, limit, ...filter } = parsed.data;
       return withDatabase(async ({ db }) => {
         const entries = await createMongoAuditTrail(db).list({ ...filter, ...(after === undefined ? {} : { afterSeq: after }), limit });
+        // Reading the log is itself an entry, as on GET /api/audit.
+        await createMongoAuditLog(db).record({ actor: 'cli', action: 'audit.list', at: new Date(), details: { returned: entries.length } });
         process.stdout.write(json ? `${JSON.stringify(entries, null, 2)}\n` : entries.length === 0 ? 'no entries\n' : `${entries.map(line).join('\n')}\n`);
       });
     });
