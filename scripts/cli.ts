@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../src/config.js';
+import { auditCommand } from './cli/audit.js';
 import { dbCommands } from './cli/db.js';
 import { dbServeCommand } from './cli/db-serve.js';
 import { exportCommand } from './cli/export.js';
@@ -25,6 +26,7 @@ export function createCli(): Command {
   program.addCommand(programmeCommand());
   program.addCommand(reportCommand());
   program.addCommand(exportCommand());
+  program.addCommand(auditCommand());
   return program;
 }
 

@@ -5,6 +5,9 @@ import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './
 import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler.js';
 import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
+import { defineAuditJobs } from './adapters/agenda/define-audit-jobs.js';
+import { migrateAuditLog } from './adapters/mongo/migrate-audit-log.js';
+import { createMongoAuditTrail } from './adapters/mongo/mongo-audit-trail.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
 import { createDueSweeper, type DueSweeper } from './app/scheduling/due-sweeper.js';
 import { createDueWorkScheduler } from './app/scheduling/due-work-scheduler.js';
@@ -87,6 +90,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   else if (!config.twilio) logger.warn('Twilio is not configured and the simulator is off: no text messages can be sent or received');
   const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands });
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
+  const unchained = await migrateAuditLog(mongo.db);
+  if (unchained?.copied) logger.info(unchained, 'audit entries from before the chain queued for sealing (once)');
   await ensureIndexes(mongo.db);
   if ((await migrateContactRecords(mongo.db)).migrated) logger.info('moved conversations onto their numbers\' records (once)');
   const converted = await migrateAgendaJobs(mongo.db);
@@ -106,6 +111,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   });
   const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
+  const auditTrail = createMongoAuditTrail(mongo.db);
+  await defineAuditJobs(scheduler, auditTrail.seal, logger, options.sweepEveryMs === null ? null : 10_000);
   const handlers = caseJobHandlers({
     ...messaging.scheduledCases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
   });
@@ -166,8 +173,9 @@ export async function startService(config: Config, logger: Logger, options: Star
       contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name, credentials,
     },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
-    reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
+    reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, audit: messaging.cases.audit, source: messaging.reports, clock, org: config.org },
     commissioning: { ...commissioning, adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, pseudonyms: createExportPseudonyms(config.encryptionKey) },
+    audit: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, trail: auditTrail, audit: messaging.cases.audit, clock },
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

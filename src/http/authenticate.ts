@@ -29,7 +29,7 @@ export function authenticate(deps: { adminToken: string; tokens: ApiTokens; staf
     const staffId = await deps.tokens.resolve(presented);
     const member = staffId ? await deps.staff.get(staffId) : null;
     if (!member) {
-      res.set('WWW-Authenticate', 'Bearer realm="promptly", error="invalid_token"').status(401).json({ error: 'the token is not valid (or its staff member was removed)' });
+      res.set('WWW-Authenticate', 'Bearer realm="promptly", error="invalid_token"').status(401).json({ error: 'the token is not valid: unknown, expired or revoked (or its staff member was removed)' });
       return;
     }
     res.locals.principal = { kind: 'staff', member } satisfies Principal;

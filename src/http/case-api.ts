@@ -65,6 +65,8 @@ export function caseApi(deps: CaseDeps & { adminToken: string; tokens: ApiTokens
       res.status(404).json({ error: `no service-user ${req.params.ref}` });
       return;
     }
+    // Every view of a person's record is an entry, as on the web page (staff-pages.tsx).
+    await deps.audit.record({ actor: principal.kind === 'admin' ? 'admin-api' : principal.member.id, action: 'record.view', subject: record.reference, at: deps.clock.now(), details: { via: 'api' } });
     res.json(record);
   });
   return router;

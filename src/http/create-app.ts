@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../logger.js';
 import { adminApi, type AdminApiDeps } from './admin-api.js';
+import { auditApi, type AuditApiDeps } from './audit-api.js';
 import { caseApi } from './case-api.js';
 import { commissioningApi, type CommissioningApiDeps } from './commissioning-api.js';
 import { reportsApi, type ReportsApiDeps } from './reports-api.js';
@@ -29,6 +30,8 @@ export interface HttpDeps {
   reports?: ReportsApiDeps;
   /** The outcome report and the assessment exports (managers, admins, analysts). */
   commissioning?: CommissioningApiDeps;
+  /** The audit chain as JSON (admins). */
+  audit?: AuditApiDeps;
   /** The phone simulator page; only when startService was asked for it (the demo), never beside Twilio or in production. */
   simulator?: { backend: SimulatorBackend; orgName: string };
   /** The staff web app (sign-in, caseload, records, enrolment); its session is accepted by /api too. */
@@ -81,6 +84,7 @@ export function createApp(deps: HttpDeps): express.Express {
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
   if (deps.commissioning) app.use('/api', commissioningApi(deps.commissioning));
+  if (deps.audit) app.use('/api', auditApi(deps.audit));
   if (deps.simulator) app.use('/simulator', simulatorRouter(deps.simulator.backend, deps.simulator.orgName));
   if (deps.web && session) {
     const pages = express.Router();

@@ -2,6 +2,7 @@ import express from 'express';
 import { z } from 'zod';
 import { lastCompleteWeek, weeklyReport, type WeeklyReportDeps } from '../app/reports/weekly-report.js';
 import type { ApiTokens } from '../app/ports/api-tokens.js';
+import type { AuditLog } from '../app/ports/audit-log.js';
 import type { StaffDirectory } from '../app/ports/staff-directory.js';
 import type { Clock } from '../app/ports/clock.js';
 import { parseIsoWeek } from '../domain/schedule/iso-week.js';
@@ -11,6 +12,7 @@ export interface ReportsApiDeps extends WeeklyReportDeps {
   adminToken: string;
   tokens: ApiTokens;
   staff: StaffDirectory;
+  audit: AuditLog;
   // Only the reading: a report never schedules anything.
   clock: Pick<Clock, 'now'>;
 }
@@ -49,6 +51,7 @@ export function reportsApi(deps: ReportsApiDeps): express.Router {
     }
     const now = deps.clock.now();
     const report = await weeklyReport(deps, parsed.data.week ?? lastCompleteWeek(now, deps.org.timezone));
+    await deps.audit.record({ actor: principal.kind === 'admin' ? 'admin-api' : principal.member.id, action: 'report.weekly', at: now, details: { week: report.week } });
     // A week still running (or not begun) has numbers that will change: say so rather than let it pass as final.
     res.json({ ...report, complete: now.getTime() >= report.end.getTime() });
   });

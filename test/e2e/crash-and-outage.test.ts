@@ -51,7 +51,7 @@ describe('the server process keeps every answer exactly once through crashes and
     server = await start();
     await admin('/api/programmes', { name: 'Wellbeing', measureId: 'ons4', followUps: ['6w'], isDefault: true });
     for (const [i, phone] of workers.entries()) await admin('/api/staff', { name: `Worker ${i}`, phone, role: 'worker' });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     server?.child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath, inBrowser, staffBrowser } from '../support/staff-browser.js';
 import { startConversationHarness, type ConversationHarness } from '../support/conversation-harness.js';
+import { sealedAuditLog } from '../support/sealed-audit-log.js';
 
 
 inBrowser('the staff web app in a real browser', () => {
@@ -91,7 +92,7 @@ inBrowser('the staff web app in a real browser', () => {
     await worker.getByRole('status').filter({ hasText: 'acknowledged' }).waitFor();
     expect(worker.url()).toMatch(/\/alerts/);
     expect(await worker.getByText('No open safeguarding alerts.').count()).toBe(1);
-    const note = await h.database.db.collection('auditLog').findOne({ action: 'alert.note', subject: 'SU-0002' });
+    const note = await (await sealedAuditLog(h.database.db)).findOne({ action: 'alert.note', subject: 'SU-0002' });
     expect(note?.details?.noteEnc).toBeDefined();
     expect(JSON.stringify(note)).not.toContain('safe plan');
   }, 90_000);

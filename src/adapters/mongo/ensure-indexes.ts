@@ -29,6 +29,8 @@ export const indexSpecs: IndexSpec[] = [
   { collection: 'alerts', key: { openedAt: 1 }, options: { name: 'openedAt' } },
   { collection: 'alerts', key: { serviceUserId: 1, openedAt: 1 }, options: { name: 'serviceUser' } },
   { collection: 'alerts', key: { workerId: 1, openedAt: 1 }, options: { name: 'worker' } },
+  // The chain: _id is the sequence number; an entry's recorded id is in it once (mongo-audit-trail.ts).
+  { collection: 'auditLog', key: { entryId: 1 }, options: { name: 'entryId_unique', unique: true } },
   { collection: 'auditLog', key: { at: 1 }, options: { name: 'at' } },
   { collection: 'auditLog', key: { subject: 1, at: 1 }, options: { name: 'subject_at' } },
   // Programme names are unique through their slug, the word a worker types after ENROL.

@@ -3,7 +3,8 @@ import type { Db } from 'mongodb';
 import type { AuditLog } from '../../app/ports/audit-log.js';
 import { insertUnlessPresent } from './documents.js';
 
-interface AuditDoc {
+/** An entry as recorded, before it is linked into the chain (mongo-audit-trail.ts seals it). */
+export interface AuditInboxDoc {
   _id: string;
   actor: string;
   action: string;
@@ -13,14 +14,21 @@ interface AuditDoc {
 }
 
 /**
- * The auditLog collection: insert only. Callers keep phone numbers and health answers out of
- * entries. An entry with a caller's id that is already there (a replayed turn) is left as it was.
+ * Recording an entry is one insert into `auditInbox`, keyed by the caller's id: a replayed turn's
+ * entry (`<key>/a<n>`) is the same document, so it is recorded once. Nothing here updates or
+ * deletes; the chain itself (`auditLog`) is written only by the sealer.
+ *
+ * Why not chain inline: linking an entry needs the last one (a read, and on FerretDB's SQLite
+ * backend a sort that scans) and, with several processes, a retry on a clash: two or more commands
+ * more on every turn that records one, over the round-trip ceilings (ENROL is at its 35). The
+ * sealer does that work in the background every few seconds, and before every verify or list.
+ * Callers keep phone numbers and health answers out of entries.
  */
 export function createMongoAuditLog(db: Db): AuditLog {
-  const entries = db.collection<AuditDoc>('auditLog');
+  const inbox = db.collection<AuditInboxDoc>('auditInbox');
   return {
     async record(entry) {
-      await insertUnlessPresent(() => entries.insertOne({
+      await insertUnlessPresent(() => inbox.insertOne({
         _id: entry.id ?? randomUUID(),
         actor: entry.actor,
         action: entry.action,
@@ -31,4 +39,3 @@ export function createMongoAuditLog(db: Db): AuditLog {
     },
   };
 }
-

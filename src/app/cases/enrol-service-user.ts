@@ -93,6 +93,8 @@ export async function enrolServiceUser(
       const welcome = inPersonWelcome({ orgName: deps.org.name, workerName: input.worker.name, itemCount: measure.items.length });
       const actions: TurnAction[] = [
         { type: 'update-enrolment', enrolmentId: enrolment.id, update: { status: 'active', consent } },
+        // Consent is an audit entry whichever way it was given (by text it is the person's reply).
+        { type: 'audit', entry: { actor: input.worker.id, action: 'consent.yes', subject: person.reference, details: { version: consent.version, channel: consent.channel } } },
         ...opened.actions.slice(0, 1), { type: 'send', purpose: 'invitation', text: welcome }, ...opened.actions.slice(1),
       ];
       // Quiet hours: the questions wait in the outbox for the morning, as the consent request would.

@@ -2,6 +2,7 @@ import express from 'express';
 import { z } from 'zod';
 import { dashboardReport, type DashboardDeps } from '../../app/reports/dashboard-report.js';
 import { lastCompleteWeek, weeksEndingWith } from '../../app/reports/weekly-report.js';
+import type { AuditLog } from '../../app/ports/audit-log.js';
 import type { Clock } from '../../app/ports/clock.js';
 import type { ProgrammeCatalogue } from '../../app/ports/programme-catalogue.js';
 import type { StaffMember } from '../../app/ports/staff-directory.js';
@@ -13,6 +14,7 @@ import type { WebSession } from './web-session.js';
 
 export interface DashboardRoutesDeps extends DashboardDeps {
   clock: Clock;
+  audit: AuditLog;
   session: WebSession;
   programmes: Pick<ProgrammeCatalogue, 'list'>;
 }
@@ -46,6 +48,8 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): express.Router {
       dashboardReport(deps, week, { viewer, ...(team ? { team } : {}), ...(programme ? { programmeId: programme.id } : {}) }),
       viewer.role === 'worker' ? Promise.resolve([]) : deps.staff.list({ role: 'worker' }),
     ]);
+    // A report request is an entry, as the API's and the exports are (the figures, not who is in them).
+    await deps.audit.record({ actor: viewer.id, action: 'report.dashboard', at: now, details: { week, ...(team ? { team } : {}), ...(programme ? { programme: programme.slug } : {}) } });
     const teams = [...new Set(workers.map((w) => w.team).filter((t) => t))].sort();
     renderPage(res, <DashboardPage orgName={deps.org.name} viewer={viewer} csrf={deps.session.token(req, res)} report={report} weekChoices={choices} teams={teams} programmes={programmes} programme={programme?.slug} now={now} />);
   });

@@ -173,7 +173,7 @@ export function staffPages(deps: StaffPagesDeps): express.Router {
     back(req, res, record.reference, moved.ok ? (moved.value.moved === 0 ? `${record.reference} has no live enrolment to move.` : `${record.reference} is now with ${moved.value.to.name}.`) : moved.problems.join(' '));
   });
 
-  router.use(dashboardRoutes({ ...deps.reports, alerts: cases.cases, clock: cases.clock, session: deps.session, programmes: cases.programmes }));
+  router.use(dashboardRoutes({ ...deps.reports, alerts: cases.cases, clock: cases.clock, audit: cases.audit, session: deps.session, programmes: cases.programmes }));
   router.use(outcomesRoutes({ ...deps.outcomes, org: cases.org, session: deps.session }));
   return router;
 }

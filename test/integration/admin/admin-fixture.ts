@@ -21,6 +21,7 @@ import type { Clock } from '../../../src/app/ports/clock.js';
 import type { PhoneProtector } from '../../../src/app/ports/phone-protector.js';
 import { loadMeasures, type MeasureCatalogue } from '../../../src/domain/measures/load-measures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 
 export interface AdminFixture {
   database: TestDatabase;
@@ -75,7 +76,7 @@ export async function openAdminFixture(): Promise<AdminFixture> {
     },
     textsTo: async (e164) =>
       (await database.db.collection<{ phoneHash: string; body: string; createdAt: Date }>('messages').find({ phoneHash: phones.hash(e164) }).sort({ createdAt: 1 }).toArray()).map((m) => m.body),
-    auditEntries: async () => (await database.db.collection('auditLog').find({}).sort({ at: 1 }).toArray()) as never,
+    auditEntries: async () => (await (await sealedAuditLog(database.db)).find({}).sort({ at: 1 }).toArray()) as never,
   };
 }
 

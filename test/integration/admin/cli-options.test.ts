@@ -31,7 +31,7 @@ describe('the CLI options', () => {
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const token = await cli('token', 'issue', 'Token Holder', '--json');
     expect(token).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(token.stdout)).toEqual({ staffId: JSON.parse(added.stdout).id, name: 'Token Holder', role: 'worker', token: expect.any(String) });
+    expect(JSON.parse(token.stdout)).toEqual({ staffId: JSON.parse(added.stdout).id, name: 'Token Holder', role: 'worker', token: expect.any(String), id: expect.any(String), expiresAt: expect.any(String) });
     expect(JSON.parse((await cli('db:ping', '--json')).stdout)).toMatchObject({ ok: true, database: database.db.databaseName, ms: expect.any(Number) });
     expect(JSON.parse((await cli('db:indexes', '--json')).stdout)).toMatchObject({ ok: true, indexes: expect.arrayContaining([expect.any(String)]) });
     const measures = JSON.parse((await cli('measures', 'list', '--json')).stdout) as { id: string }[];

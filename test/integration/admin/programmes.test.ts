@@ -2,12 +2,14 @@ import { addProgramme } from '../../../src/app/admin/add-programme.js';
 import { listProgrammes } from '../../../src/app/admin/list-programmes.js';
 import type { Programme } from '../../../src/app/ports/programme-catalogue.js';
 import { openAdminFixture, type AdminFixture } from './admin-fixture.js';
+import { clearAuditLog } from '../../support/sealed-audit-log.js';
 
 let fx: AdminFixture;
 beforeAll(async () => (fx = await openAdminFixture()));
 afterAll(async () => fx.database.close());
 beforeEach(async () => {
-  for (const name of ['programmes', 'settings', 'auditLog']) await fx.database.db.collection(name).deleteMany({});
+  for (const name of ['programmes', 'settings']) await fx.database.db.collection(name).deleteMany({});
+  await clearAuditLog(fx.database.db);
 });
 
 async function added(input: Record<string, unknown>): Promise<Programme> {

@@ -3,13 +3,14 @@ import { listStaff } from '../../../src/app/admin/list-staff.js';
 import { removeStaff } from '../../../src/app/admin/remove-staff.js';
 import type { StaffView } from '../../../src/app/admin/staff-view.js';
 import { openAdminFixture, phoneForms, type AdminFixture } from './admin-fixture.js';
+import { clearAuditLog } from '../../support/sealed-audit-log.js';
 
 let fx: AdminFixture;
 beforeAll(async () => (fx = await openAdminFixture()));
 afterAll(async () => fx.database.close());
 beforeEach(async () => {
   await fx.database.db.collection('staff').deleteMany({});
-  await fx.database.db.collection('auditLog').deleteMany({});
+  await clearAuditLog(fx.database.db);
 });
 
 async function added(input: Record<string, unknown>): Promise<StaffView> {

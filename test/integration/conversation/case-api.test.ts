@@ -1,4 +1,5 @@
 import { countSmsSegments } from '../../../src/domain/messaging/count-sms-segments.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
 
 describe('the enrolment and service-user API', () => {
@@ -95,5 +96,18 @@ describe('the enrolment and service-user API', () => {
     expect(await notMine.json()).toEqual({ error: 'no service-user SU-0001' });
     expect(await nobody.json()).toEqual({ error: 'no service-user SU-0999' });
     expect(Object.fromEntries(notMine.headers)).toEqual({ ...Object.fromEntries(nobody.headers), 'content-length': expect.any(String), date: expect.any(String), etag: expect.any(String) });
+  });
+
+  it('when records are read through the API, then each reading is an audit entry naming the reader and the reference only', async () => {
+    const views = await (await sealedAuditLog(h.database.db)).find({ action: 'record.view', 'details.via': 'api' }).sort({ _id: 1 }).toArray();
+    // Alex, Maya and the admin token read SU-0001 above; refusals (another's record, nobody) are not views.
+    expect(views.map((entry) => [entry.actor, entry.subject])).toEqual([[alexId, 'SU-0001'], [expect.any(String), 'SU-0001'], ['admin-api', 'SU-0001']]);
+    expect(views.map((entry) => Object.keys(entry).sort())).toEqual(views.map(() => ['_id', 'action', 'actor', 'at', 'details', 'entryId', 'hash', 'prevHash', 'subject']));
+    expect(JSON.stringify(views)).not.toMatch(/7700900631|Sky/);
+  });
+
+  it('when consent was taken in person, then that consent is an audit entry by the worker who took it', async () => {
+    const consents = await (await sealedAuditLog(h.database.db)).find({ action: 'consent.yes', 'details.channel': 'in-person' }).toArray();
+    expect(consents).toEqual([expect.objectContaining({ actor: alexId, subject: expect.stringMatching(/^SU-\d{4}$/), details: { version: 'in-person', channel: 'in-person' } })]);
   });
 });

@@ -4,6 +4,7 @@ import { remindTimepoint } from '../../../src/app/scheduling/remind-timepoint.js
 import type { InboundMessage } from '../../../src/app/ports/message-log.js';
 import { messageSid } from '../../support/channel-harness.js';
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 
 class SimulatedCrash extends Error {}
 
@@ -84,7 +85,7 @@ describe('a turn is applied exactly once, wherever the process dies', () => {
     expect(assessment).toMatchObject({ status: 'completed', score: { total: 13 } });
     expect(await db.collection('alerts').countDocuments({ reference })).toBe(1);
     expect(await db.collection('assessments').countDocuments({ enrolmentId: assessment?.enrolmentId, kind: 'follow-up' })).toBe(2);
-    expect(await db.collection('auditLog').countDocuments({ action: 'alert.open', subject: reference })).toBe(1);
+    expect(await (await sealedAuditLog(db)).countDocuments({ action: 'alert.open', subject: reference })).toBe(1);
     const texts = h.inbox(phone);
     expect(texts.filter((t) => /Samaritans|116 123|crisis/i.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /^Thank you/.test(t) && !/first question/.test(t))).toHaveLength(1);

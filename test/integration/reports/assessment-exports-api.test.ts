@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { openOutcomesRig, ons4, phq9, type OutcomesRig, type Values } from './outcomes-fixture.js';
 import type { Assessment } from '../../../src/app/ports/case-store.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 
 /** Six people (five on PHQ-9 + ONS4, stored as several measures; one on PHQ-9 alone), baseline and a follow-up each. */
 describe('the assessment exports', () => {
@@ -137,7 +138,7 @@ describe('the assessment exports', () => {
 
   it('when an export is made, then the audit log records who, the filters, rows, format and whether it was pseudonymised', async () => {
     await download('?format=xlsx&shape=wide&from=2026-03-01&to=2026-04-30', rig.tokens.analyst);
-    const entry = await rig.database.db.collection('auditLog').find({ action: 'export.assessments', actor: `staff:${rig.staff.analyst.id}` }).sort({ at: -1 }).limit(1).next();
+    const entry = await (await sealedAuditLog(rig.database.db)).find({ action: 'export.assessments', actor: `staff:${rig.staff.analyst.id}` }).sort({ at: -1 }).limit(1).next();
     expect(entry?.details).toEqual({
       filters: { from: '2026-03-01', to: '2026-04-30', programme: null }, rows: 22, // 5 people x 2 timepoints x 2 measures + 1 x 2 x 1
       format: 'xlsx', shape: 'wide', pseudonymised: true, pseudonyms: 'this export only', completed: true,

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { render } from 'preact-render-to-string';
+import { createMongoAuditLog } from '../../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoApiTokens } from '../../../src/adapters/mongo/mongo-api-tokens.js';
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
@@ -59,11 +60,11 @@ describe('the dashboard against the weekly report API', () => {
     await one(alice, { kind: 'baseline', status: 'completed', closesAt: '2026-07-04T12:00:00Z', completedAt: '2026-07-01T09:00:00Z' });
     await one(bob, { kind: 'baseline', status: 'completed', closesAt: '2026-06-12T12:00:00Z', completedAt: '2026-06-10T09:00:00Z' });
     const tokens = createMongoApiTokens(database.db);
-    managerToken = await tokens.issue(maya.id, now);
+    managerToken = await tokens.issue(maya.id, new Date()); // tokens keep real time
     const org = { name: 'Test Trust', timezone: 'Europe/London' };
     const source = createMongoReportSource(database.db);
     deps = { source, staff: seed.staff, org, alerts: seed.cases };
-    apiDeps = { adminToken: 'admin-token-for-the-dashboard-test', tokens, staff: seed.staff, source, clock: { now: () => now }, org };
+    apiDeps = { adminToken: 'admin-token-for-the-dashboard-test', tokens, staff: seed.staff, audit: createMongoAuditLog(database.db), source, clock: { now: () => now }, org };
     const app = express();
     app.use('/api', reportsApi(apiDeps));
     server = await new Promise<Server>((resolve) => {

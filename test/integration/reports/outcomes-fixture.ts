@@ -62,7 +62,7 @@ export async function openOutcomesRig(): Promise<OutcomesRig> {
     const member: StaffMember = { id: randomUUID(), name, role, team, phoneHash: phones.hash(`+44770090010${index}`), phoneEnc: 'enc', createdAt: now };
     await staffDirectory.add(member);
     staff[role] = member;
-    tokens[role] = await apiTokens.issue(member.id, now);
+    tokens[role] = await apiTokens.issue(member.id, new Date()) // tokens keep real time;
   }
   const deps: CommissioningApiDeps = {
     adminToken: tokens.adminToken, tokens: apiTokens, staff: staffDirectory, source: createMongoReportSource(database.db), programmes, measures,

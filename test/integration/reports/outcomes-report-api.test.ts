@@ -1,4 +1,5 @@
 import { openOutcomesRig, ons4, phq9, type OutcomesRig } from './outcomes-fixture.js';
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
 
 /**
  * A hand-computed cohort: people whose baseline was completed in March 2026. "mood" asks PHQ-9
@@ -188,7 +189,7 @@ describe('the outcome report over a hand-computed cohort', () => {
 
   it('when a report is made, then the audit log says who asked, for what, and whether it was suppressed', async () => {
     await get('?from=2026-03-01&to=2026-03-31', rig.tokens.analyst);
-    const entry = await rig.database.db.collection('auditLog').find({ action: 'report.outcomes', actor: `staff:${rig.staff.analyst.id}` }).sort({ at: -1 }).limit(1).next();
+    const entry = await (await sealedAuditLog(rig.database.db)).find({ action: 'report.outcomes', actor: `staff:${rig.staff.analyst.id}` }).sort({ at: -1 }).limit(1).next();
     expect(entry?.details).toEqual({ filters: { from: '2026-03-01', to: '2026-03-31', programme: null }, rows: 2, people: 10, format: 'json', suppressed: true });
   });
 });

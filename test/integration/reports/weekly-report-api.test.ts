@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { clearAuditLog, sealedAuditLog } from '../../support/sealed-audit-log.js';
+import { createMongoAuditLog } from '../../../src/adapters/mongo/mongo-audit-log.js';
 import { createMongoApiTokens } from '../../../src/adapters/mongo/mongo-api-tokens.js';
 import { createMongoReportSource } from '../../../src/adapters/mongo/mongo-report-source.js';
 import { ensureIndexes } from '../../../src/adapters/mongo/ensure-indexes.js';
@@ -32,10 +34,10 @@ describe('the weekly report API over a hand-counted fortnight', () => {
     Object.assign(staffIds, { alice: alice.id, bob: bob.id, chloe: chloe.id });
     await seedFortnight(seed, alice, bob, chloe);
     const apiTokens = createMongoApiTokens(database.db);
-    tokens.alice = await apiTokens.issue(alice.id, now);
-    tokens.maya = await apiTokens.issue(maya.id, now);
+    tokens.alice = await apiTokens.issue(alice.id, new Date());
+    tokens.maya = await apiTokens.issue(maya.id, new Date());
     deps = {
-      adminToken: tokens.admin, tokens: apiTokens, staff: seed.staff, source: createMongoReportSource(database.db),
+      adminToken: tokens.admin, tokens: apiTokens, staff: seed.staff, audit: createMongoAuditLog(database.db), source: createMongoReportSource(database.db),
       clock: { now: () => now }, org: { name: 'Test Trust', timezone: 'Europe/London' },
     };
     const app = express();
@@ -111,6 +113,15 @@ describe('the weekly report API over a hand-counted fortnight', () => {
     const worker = await get('?week=2026-W27', tokens.alice);
     expect(worker.status).toBe(403);
     expect(await worker.json()).toEqual({ error: 'weekly reports are for managers and admins' });
+  });
+
+  it('when a manager asks for a week, then the request is an audit entry naming them and the week; a refused one is not', async () => {
+    await clearAuditLog(database.db);
+    expect((await get('?week=2026-W26', tokens.maya)).status).toBe(200);
+    expect((await get('?week=2026-W26', tokens.alice)).status).toBe(403);
+    const entries = await (await sealedAuditLog(database.db)).find({}).toArray();
+    expect(entries).toEqual([expect.objectContaining({ actor: expect.any(String), action: 'report.weekly', details: { week: '2026-W26' } })]);
+    expect(entries[0]!.actor).not.toBe(staffIds.alice);
   });
 
   it.each([['2026-W60'], ['2025-W53'], ['last%20week'], ['2026W27'], ['2026-W27&week=2026-W28']])(

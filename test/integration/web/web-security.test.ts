@@ -1,27 +1,6 @@
 import { startConversationHarness, type ConversationHarness } from '../../support/conversation-harness.js';
-
-/** A tiny browser: keeps cookies, reads the CSRF token out of each page's forms. */
-function client(base: string) {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const request = async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${base}${path}`, {
-      method: init.method ?? (init.form ? 'POST' : 'GET'), redirect: 'manual',
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
-      ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = (pair as string).split('=');
-      if (/Expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name as string);
-      else jar.set(name as string, value.join('='));
-    }
-    const text = await response.text();
-    csrf = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? csrf;
-    return { status: response.status, location: response.headers.get('location'), text, headers: response.headers };
-  };
-  return { request, csrf: () => csrf, jar };
-}
+import { sealedAuditLog } from '../../support/sealed-audit-log.js';
+import { webClient as client } from '../../support/web-client.js';
 
 describe('the staff web app\'s security rules', () => {
   let h: ConversationHarness;
@@ -59,7 +38,7 @@ describe('the staff web app\'s security rules', () => {
     expect(strip(stranger.text)).toBe(strip(staff.text));
     expect(h.inbox('+447700900799')).toEqual([]);
     expect(codeFor(alexPhone)).toMatch(/^\d{6}$/);
-    const audit = await h.database.db.collection('auditLog').find({ action: /^sign-in/ }).toArray();
+    const audit = await (await sealedAuditLog(h.database.db)).find({ action: /^sign-in/ }).toArray();
     expect(JSON.stringify(audit)).not.toContain('900711');
   });
 
@@ -69,8 +48,10 @@ describe('the staff web app\'s security rules', () => {
     expect((await c.request('/sign-in', { form: { phone: '07700 900711' } })).status).toBe(403);
   });
 
+  // Bea's session is kept for the audit test below: sign-in codes are rate-limited per number.
+  let beaSignedIn: Awaited<ReturnType<typeof signIn>>;
   it('when a worker asks for another worker\'s person, then the answer is 404 as for nobody, on the page and the API', async () => {
-    const bea = await signIn(beaPhone);
+    const bea = (beaSignedIn = await signIn(beaPhone));
     await bea.request('/enrol');
     const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900741', programme: 'wellbeing', label: 'Robin', channel: 'sms' } });
     expect(enrolled.location).toMatch(/^\/service-users\/SU-\d{4}/);
@@ -82,6 +63,27 @@ describe('the staff web app\'s security rules', () => {
     expect((await bea.request(`/api/service-users/${reference}`)).status).toBe(200);
     // A state-changing API call on a session needs the token too.
     expect((await bea.request('/api/enrolments', { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(403);
+  });
+
+  it('when a worker enrols someone, opens their record and the dashboard, then each is an audit entry as that worker; a refused view is none', async () => {
+    const bea = beaSignedIn;
+    await bea.request('/enrol');
+    const enrolled = await bea.request('/enrol', { form: { _csrf: bea.csrf(), phone: '07700 900742', programme: 'wellbeing', label: 'Jordan', channel: 'sms' } });
+    const reference = /SU-\d{4}/.exec(enrolled.location as string)?.[0] as string;
+    expect((await bea.request(`/service-users/${reference}`)).status).toBe(200);
+    expect((await bea.request('/dashboard')).status).toBe(200);
+    const beaId = (await h.database.db.collection('staff').findOne({ name: 'Bea' }))?._id as unknown as string;
+    const alexId = (await h.database.db.collection('staff').findOne({ name: 'Alex' }))?._id as unknown as string;
+    // Another worker's try (by token: the sign-in rate limit is per address) answers 404 and is no view.
+    const alexToken = await h.service.messaging.apiTokens.issue(alexId, new Date());
+    expect((await fetch(`${base()}/api/service-users/${reference}`, { headers: { authorization: `Bearer ${alexToken}` } })).status).toBe(404);
+    const log = await sealedAuditLog(h.database.db);
+    const enrolment = await log.findOne({ actor: beaId, action: 'enrolment.start', 'details.reference': reference });
+    expect(enrolment).toMatchObject({ subject: expect.any(String), details: { reference, programme: 'wellbeing', channel: 'sms' } });
+    expect(await log.countDocuments({ actor: beaId, action: 'record.view', subject: reference, 'details.via': 'web' })).toBe(1);
+    expect(await log.findOne({ actor: beaId, action: 'report.dashboard' }, { sort: { _id: -1 } })).toMatchObject({ details: { week: expect.stringMatching(/^\d{4}-W\d\d$/) } });
+    expect(await log.countDocuments({ actor: alexId, action: 'record.view', subject: reference })).toBe(0);
+    expect(JSON.stringify(await log.find({ actor: beaId }).toArray())).not.toMatch(/7700 ?900742|Jordan/);
   });
 
   it('when a worker signs out, then the old cookie is refused', async () => {
@@ -134,7 +136,7 @@ describe('the staff web app\'s security rules', () => {
     const added = await ada.request('/admin/staff', { form: { _csrf: ada.csrf(), name: 'Cai', phone: '07700 900714', role: 'worker', team: 'north' } });
     expect(added).toMatchObject({ status: 303, location: '/admin/staff' });
     const adaId = (await h.database.db.collection('staff').findOne({ name: 'Ada' }))?._id;
-    expect(await h.database.db.collection('auditLog').findOne({ action: 'staff.add', 'details.name': 'Cai' })).toMatchObject({ actor: adaId });
+    expect(await (await sealedAuditLog(h.database.db)).findOne({ action: 'staff.add', 'details.name': 'Cai' })).toMatchObject({ actor: adaId });
     expect((await ada.request('/admin/staff')).text).toContain('Cai');
   });
 
