@@ -1,0 +1,99 @@
+import type { Logger } from '../../logger.js';
+import { NumberBusyError } from '../cases/with-number-lock.js';
+import { erasePerson, type ErasureDeps } from './erase-person.js';
+
+export interface RetentionSettings {
+  /** Message texts (in and out) are blanked after this many days. */
+  messageDays: number;
+  /** A person whose enrolments all closed more than this many months ago is erased. */
+  closedMonths: number;
+}
+
+export interface RetentionReport {
+  dryRun: boolean;
+  at: Date;
+  messages: { before: Date; blanked: number };
+  closedEnrolments: { before: Date; erased: string[]; busy: string[] };
+  strangerMarkers: { before: Date; deleted: number };
+}
+
+/** A stranger's once-a-day reply marker is only needed on its day; two days covers every time zone. */
+const strangerMarkerDays = 2;
+
+/**
+ * The daily retention run (also `retention run`): message texts older than the setting are blanked
+ * (answers and scores stay), people whose enrolments closed long enough ago are erased as on
+ * request, and strangers' reply markers older than two days go. In bounded batches, each step
+ * idempotent, so a run interrupted or repeated does nothing twice. A dry run counts and changes
+ * nothing. Logs counts only.
+ */
+export async function runRetention(
+  deps: ErasureDeps & { logger: Logger },
+  settings: RetentionSettings,
+  options: { dryRun?: boolean; batchSize?: number } = {},
+): Promise<RetentionReport> {
+  const dryRun = options.dryRun === true;
+  const batch = options.batchSize ?? 500;
+  const at = deps.clock.now();
+  const messagesBefore = new Date(at.getTime() - settings.messageDays * 86_400_000);
+  const closedBefore = monthsBefore(at, settings.closedMonths);
+  const strangersBefore = new Date(at.getTime() - strangerMarkerDays * 86_400_000);
+
+  const blanked = dryRun ? await deps.privacy.blankMessagesBefore(messagesBefore, batch, true) : await untilShort((limit) => deps.privacy.blankMessagesBefore(messagesBefore, limit, false), batch);
+
+  const erased: string[] = [];
+  const busy: string[] = [];
+  for (;;) {
+    const people = (await deps.privacy.closedPeopleBefore(closedBefore, batch)).filter((p) => !busy.includes(p.reference));
+    if (dryRun) {
+      erased.push(...people.map((p) => p.reference));
+      break;
+    }
+    for (const person of people) {
+      try {
+        const result = await erasePerson(deps, person.reference, 'retention', { via: 'retention' });
+        if (result.ok && result.value.status === 'erased') erased.push(person.reference);
+      } catch (error) {
+        // Their turn is running: the next run erases them.
+        if (!(error instanceof NumberBusyError)) throw error;
+        busy.push(person.reference);
+      }
+    }
+    if (people.length < batch) break;
+  }
+
+  const deleted = dryRun ? await deps.privacy.forgetStrangersBefore(strangersBefore, batch, true) : await untilShort((limit) => deps.privacy.forgetStrangersBefore(strangersBefore, limit, false), batch);
+
+  const report: RetentionReport = {
+    dryRun, at,
+    messages: { before: messagesBefore, blanked },
+    closedEnrolments: { before: closedBefore, erased, busy },
+    strangerMarkers: { before: strangersBefore, deleted },
+  };
+  deps.logger.info({ dryRun, messagesBlanked: blanked, peopleErased: erased.length, peopleBusy: busy.length, strangerMarkersDeleted: deleted }, dryRun ? 'retention dry run' : 'retention run');
+  if (!dryRun && blanked + erased.length + deleted > 0) {
+    await deps.audit.record({ actor: 'retention', action: 'retention.run', at, details: { messagesBlanked: blanked, peopleErased: erased.length, strangerMarkersDeleted: deleted } });
+  }
+  return report;
+}
+
+/** Runs a batch step until it comes back short of a full batch; the total it did. */
+async function untilShort(step: (limit: number) => Promise<number>, batch: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await step(batch);
+    total += done;
+    if (done < batch) return total;
+  }
+}
+
+/** The same instant `months` calendar months earlier (UTC; the 31st becomes the month's last day). */
+export function monthsBefore(at: Date, months: number): Date {
+  const result = new Date(at);
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() - months);
+  const last = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, last));
+  return result;
+}
