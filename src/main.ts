@@ -5,6 +5,9 @@ import { createScheduler, type SchedulerHandle, type SchedulerOptions } from './
 import { createAgendaJobScheduler } from './adapters/agenda/agenda-job-scheduler.js';
 import { defineCaseJobs } from './adapters/agenda/define-case-jobs.js';
 import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
+import { defineRetentionJob } from './adapters/agenda/define-retention-job.js';
+import { createMongoPrivacyStore } from './adapters/mongo/mongo-privacy-store.js';
+import { runRetention } from './app/privacy/run-retention.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
 import { createDueSweeper, type DueSweeper } from './app/scheduling/due-sweeper.js';
 import { createDueWorkScheduler } from './app/scheduling/due-work-scheduler.js';
@@ -140,6 +143,11 @@ export async function startService(config: Config, logger: Logger, options: Star
     // One HKDF subkey of APP_ENCRYPTION_KEY per purpose: codes and session ids, CSRF tokens.
     hashKey: deriveSubkey(config.encryptionKey, 'promptly sign-in v1'),
   };
+  const privacy = {
+    cases: messaging.cases.cases, privacy: createMongoPrivacyStore(mongo.db), phones: messaging.cases.phones, programmes: messaging.cases.programmes,
+    staff: messaging.cases.staff, audit: messaging.cases.audit, locks: messaging.cases.locks, clock, logger,
+  };
+  await defineRetentionJob(scheduler, () => runRetention(privacy, config.retention), logger, config.org.timezone, options.sweepEveryMs !== null);
   const reportDeps = { source: messaging.reports, staff: messaging.cases.staff, org: config.org };
   const app = createApp({
     logger,
@@ -163,6 +171,7 @@ export async function startService(config: Config, logger: Logger, options: Star
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock, cases: messaging.cases.cases, send: messaging.cases.send,
       contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name, credentials,
     },
+    privacy: { ...privacy, adminToken: config.adminApiToken, tokens: messaging.apiTokens, org: config.org },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org },
     commissioning: {
