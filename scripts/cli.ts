@@ -3,7 +3,9 @@ import { ConfigError } from '../src/config.js';
 import { dbCommands } from './cli/db.js';
 import { dbServeCommand } from './cli/db-serve.js';
 import { exportCommand } from './cli/export.js';
+import { personCommand } from './cli/person.js';
 import { reportCommand } from './cli/report.js';
+import { retentionCommand } from './cli/retention.js';
 import { measuresCommand } from './cli/measures.js';
 import { tokenCommand } from './cli/token.js';
 import { programmeCommand } from './cli/programme.js';
@@ -25,6 +27,8 @@ export function createCli(): Command {
   program.addCommand(programmeCommand());
   program.addCommand(reportCommand());
   program.addCommand(exportCommand());
+  program.addCommand(personCommand());
+  program.addCommand(retentionCommand());
   return program;
 }
 
