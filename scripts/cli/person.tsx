@@ -22,7 +22,7 @@ import { withDatabase } from './with-database.js';
 
 /** Where `person` gets its ports, output and the operator's yes; tests pass their own. */
 export interface PersonCliIo extends Pick<AdminCliIo, 'out' | 'err' | 'fail'> {
-  run<T>(work: (deps: SubjectAccessDeps & ErasureDeps, config: Pick<Config, 'org'>) => Promise<T>): Promise<T>;
+  run<T>(work: (deps: SubjectAccessDeps & ErasureDeps, config: { org: Pick<Config['org'], 'name' | 'timezone'> }) => Promise<T>): Promise<T>;
   /** Null when there is nobody to ask (not a terminal): the command then needs --yes. */
   confirm: ((question: string) => Promise<boolean>) | null;
 }
