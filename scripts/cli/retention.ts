@@ -35,7 +35,7 @@ export function retentionText(r: RetentionReport): string {
   const verb = r.dryRun ? 'would be' : 'were';
   return [
     `${r.dryRun ? 'Dry run: nothing changed. ' : ''}Retention at ${r.at.toISOString()}`,
-    `message texts from before ${r.messages.before.toISOString()}: ${r.messages.blanked} ${verb} blanked`,
+    `message texts from before ${r.messages.before.toISOString()}: ${r.messages.blanked} ${verb} blanked, and ${r.messages.turns} finished turns dropped from numbers' records`,
     `people whose enrolments closed before ${r.closedEnrolments.before.toISOString()}: ${r.closedEnrolments.erased.length} ${verb} erased${r.closedEnrolments.erased.length ? ` (${r.closedEnrolments.erased.join(', ')})` : ''}`,
     ...(r.closedEnrolments.busy.length ? [`busy, left for the next run: ${r.closedEnrolments.busy.join(', ')}`] : []),
     `strangers' reply markers from before ${r.strangerMarkers.before.toISOString()}: ${r.strangerMarkers.deleted} ${verb} deleted`,

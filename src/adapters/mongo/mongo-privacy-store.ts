@@ -137,6 +137,18 @@ export function createMongoPrivacyStore(db: Db): PrivacyStore {
       return blanked;
     },
 
+    async numbersWithTurnsBefore(before, limit) {
+      return (await contacts.find({ 'conversation.lastTurn.at': { $lt: before } }, { projection: { _id: 1 } }).limit(limit).toArray()).map((d) => d._id);
+    },
+    async countTurnsBefore(before) {
+      return contacts.countDocuments({ 'conversation.lastTurn.at': { $lt: before } });
+    },
+    async dropTurnBefore(phoneHash, before) {
+      // Its key stays in recentTurns, so a replay of that message is still known as done.
+      const result = await contacts.updateOne({ _id: phoneHash, 'conversation.lastTurn.at': { $lt: before } }, { $unset: { 'conversation.lastTurn': '' } });
+      return result.modifiedCount === 1;
+    },
+
     async closedPeopleBefore(before, limit) {
       const people: ServiceUser[] = [];
       let after = '';

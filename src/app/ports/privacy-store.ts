@@ -52,6 +52,11 @@ export interface PrivacyStore {
   erase(person: ServiceUser, options: { removeScores: boolean; at: Date }): Promise<ErasureCounts>;
   /** Blanks up to `limit` message texts (in, out, archived) recorded before `before`; returns how many (dry run: would). */
   blankMessagesBefore(before: Date, limit: number, dryRun: boolean): Promise<number>;
+  /** Numbers whose record still holds a committed turn (its texts) from before `before`: up to `limit`, or (count) how many. */
+  numbersWithTurnsBefore(before: Date, limit: number): Promise<string[]>;
+  countTurnsBefore(before: Date): Promise<number>;
+  /** Drops that turn from the number's record (it was finished long ago); run it holding the number's turn lock. */
+  dropTurnBefore(phoneHash: string, before: Date): Promise<boolean>;
   /** People not yet erased, with no live enrolment, whose enrolments all closed before `before` (at most `limit`). */
   closedPeopleBefore(before: Date, limit: number): Promise<ServiceUser[]>;
   /** Deletes up to `limit` strangers' once-a-day reply markers from before `before`; returns how many (dry run: would). */

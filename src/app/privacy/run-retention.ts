@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import { NumberBusyError } from '../cases/with-number-lock.js';
+import { busy, NumberBusyError, tryWithNumberLock } from '../cases/with-number-lock.js';
 import { erasePerson, type ErasureDeps } from './erase-person.js';
 
 export interface RetentionSettings {
@@ -12,7 +12,8 @@ export interface RetentionSettings {
 export interface RetentionReport {
   dryRun: boolean;
   at: Date;
-  messages: { before: Date; blanked: number };
+  /** `turns`: committed turns (the texts a turn sent) dropped from numbers' records. */
+  messages: { before: Date; blanked: number; turns: number };
   closedEnrolments: { before: Date; erased: string[]; busy: string[] };
   strangerMarkers: { before: Date; deleted: number };
 }
@@ -41,10 +42,12 @@ export async function runRetention(
 
   const blanked = dryRun ? await deps.privacy.blankMessagesBefore(messagesBefore, batch, true) : await untilShort((limit) => deps.privacy.blankMessagesBefore(messagesBefore, limit, false), batch);
 
+  const turns = dryRun ? await deps.privacy.countTurnsBefore(messagesBefore) : await dropOldTurns(deps, messagesBefore, batch);
+
   const erased: string[] = [];
-  const busy: string[] = [];
+  const busyPeople: string[] = [];
   for (;;) {
-    const people = (await deps.privacy.closedPeopleBefore(closedBefore, batch)).filter((p) => !busy.includes(p.reference));
+    const people = (await deps.privacy.closedPeopleBefore(closedBefore, batch)).filter((p) => !busyPeople.includes(p.reference));
     if (dryRun) {
       erased.push(...people.map((p) => p.reference));
       break;
@@ -56,7 +59,7 @@ export async function runRetention(
       } catch (error) {
         // Their turn is running: the next run erases them.
         if (!(error instanceof NumberBusyError)) throw error;
-        busy.push(person.reference);
+        busyPeople.push(person.reference);
       }
     }
     if (people.length < batch) break;
@@ -66,15 +69,34 @@ export async function runRetention(
 
   const report: RetentionReport = {
     dryRun, at,
-    messages: { before: messagesBefore, blanked },
-    closedEnrolments: { before: closedBefore, erased, busy },
+    messages: { before: messagesBefore, blanked, turns },
+    closedEnrolments: { before: closedBefore, erased, busy: busyPeople },
     strangerMarkers: { before: strangersBefore, deleted },
   };
-  deps.logger.info({ dryRun, messagesBlanked: blanked, peopleErased: erased.length, peopleBusy: busy.length, strangerMarkersDeleted: deleted }, dryRun ? 'retention dry run' : 'retention run');
-  if (!dryRun && blanked + erased.length + deleted > 0) {
-    await deps.audit.record({ actor: 'retention', action: 'retention.run', at, details: { messagesBlanked: blanked, peopleErased: erased.length, strangerMarkersDeleted: deleted } });
+  deps.logger.info({ dryRun, messagesBlanked: blanked, turnsDropped: turns, peopleErased: erased.length, peopleBusy: busyPeople.length, strangerMarkersDeleted: deleted }, dryRun ? 'retention dry run' : 'retention run');
+  if (!dryRun && blanked + turns + erased.length + deleted > 0) {
+    await deps.audit.record({ actor: 'retention', action: 'retention.run', at, details: { messagesBlanked: blanked, turnsDropped: turns, peopleErased: erased.length, strangerMarkersDeleted: deleted } });
   }
   return report;
+}
+
+/**
+ * A number's record keeps its last committed turn (for a replay after a crash), texts included.
+ * One older than the retention period was finished long ago: it goes, under the number's lock (a
+ * record is its turns' to write); a number busy now is left for the next run.
+ */
+async function dropOldTurns(deps: ErasureDeps, before: Date, batch: number): Promise<number> {
+  let dropped = 0;
+  const busyNumbers = new Set<string>();
+  for (;;) {
+    const numbers = (await deps.privacy.numbersWithTurnsBefore(before, batch + busyNumbers.size)).filter((n) => !busyNumbers.has(n));
+    for (const phoneHash of numbers) {
+      const done = await tryWithNumberLock(deps, phoneHash, () => deps.privacy.dropTurnBefore(phoneHash, before));
+      if (done === busy) busyNumbers.add(phoneHash);
+      else if (done) dropped++;
+    }
+    if (numbers.length < batch) return dropped;
+  }
 }
 
 /** Runs a batch step until it comes back short of a full batch; the total it did. */
