@@ -13,7 +13,6 @@ describe('retention: old texts blanked, long-closed people erased, strangers for
   let h: ConversationHarness;
   const alex = '+447700900761';
   const ann = '+447700900601';
-  const ben = '+447700900602';
   const stranger = '+447700900699';
   const annSays = 'my week has been long but better than the last';
   const days = (n: number) => new Date(Date.parse('2026-12-01T11:00:00Z') + n * 86_400_000);
