@@ -84,4 +84,18 @@ describe('erasing someone who said STOP', () => {
     const second = await cli('erase', 'SU-0001', '--yes');
     expect(second).toMatchObject({ failed: false, stdout: expect.stringMatching(/^SU-0001 was already erased/) });
   });
+
+  it('when someone is erased with --remove-scores, then their answers and scores go too', async () => {
+    const jo = '+447700900457';
+    const { reference } = await enrolWithLabel(h, jo, 'Jo Brindlecombe', workerId);
+    await h.text(jo, 'yes');
+    for (const reply of ['7', '8', '6', '3']) await h.text(jo, reply);
+    const person = await h.database.db.collection('serviceUsers').findOne({ reference });
+    expect(await h.database.db.collection('assessments').findOne({ serviceUserId: person?._id, status: 'completed' })).toHaveProperty('score');
+    const erased = await cli('erase', reference, '--yes', '--remove-scores', '--json');
+    expect(JSON.parse(erased.stdout)).toMatchObject({ reference, status: 'erased', scoresRemoved: true });
+    const [baseline] = await h.database.db.collection('assessments').find({ serviceUserId: person?._id, timepointId: 'baseline' }).toArray();
+    expect(baseline).toMatchObject({ status: 'completed', answers: {} });
+    expect(baseline).not.toHaveProperty('score');
+  });
 });
