@@ -59,7 +59,8 @@ export async function subjectAccess(deps: SubjectAccessDeps, reference: string, 
       : [],
     messages: held.messages,
     alerts: held.alerts.map((a) => ({ id: a.id, item: a.itemId, openedAt: a.openedAt, acknowledgedAt: a.acknowledgedAt ?? null, escalatedAt: a.escalatedAt ?? null })),
-    audit: held.audit.map((e) => ({ actor: e.actor, action: e.action, at: e.at })),
+        // A worker's note on an alert may be about them: theirs to see (it is kept encrypted in the entry).
+    audit: held.audit.map((e) => ({ actor: e.actor, action: e.action, at: e.at, ...(typeof e.details?.noteEnc === 'string' ? { note: deps.phones.decrypt(e.details.noteEnc) } : {}) })),
   };
   await deps.audit.record({ actor, action: 'person.exported', subject: person.reference, at: deps.clock.now(), details: { via, format } });
   return { ok: true, value: report };
@@ -86,5 +87,5 @@ export interface SubjectAccessReport {
   answersInProgress: Array<{ item: string; value: number | null }>;
   messages: HeldMessage[];
   alerts: Array<{ id: string; item: string; openedAt: Date; acknowledgedAt: Date | null; escalatedAt: Date | null }>;
-  audit: Array<{ actor: string; action: string; at: Date }>;
+  audit: Array<{ actor: string; action: string; at: Date; note?: string }>;
 }

@@ -58,7 +58,7 @@ export function SubjectAccessPage(props: { report: SubjectAccessReport; orgName:
         <h2>Alerts to your worker</h2>
         <Table head={['Raised', 'Because of question', 'Seen by your worker']} rows={r.alerts.map((a) => [time(a.openedAt), a.item, a.acknowledgedAt ? time(a.acknowledgedAt) : 'Not yet'])} empty="None." />
         <h2>Who looked at or changed your record</h2>
-        <Table head={['When', 'What', 'By']} rows={r.audit.map((e) => [time(e.at), e.action, e.actor])} empty="Nothing recorded." />
+        <Table head={['When', 'What', 'By']} rows={r.audit.map((e) => [time(e.at), e.note ? `${e.action}: ${e.note}` : e.action, e.actor])} empty="Nothing recorded." />
       </body>
     </html>
   );
