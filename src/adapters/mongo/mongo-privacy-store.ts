@@ -152,18 +152,25 @@ export function createMongoPrivacyStore(db: Db): PrivacyStore {
     async closedPeopleBefore(before, limit) {
       const people: ServiceUser[] = [];
       let after = '';
-      // Enrolments by _id in pages: the candidates are checked one by one (live marker, already erased).
+      // Candidate enrolments by _id in pages; each page's people are checked together (three reads,
+      // not three per person: every filter but _id scans on FerretDB).
       for (;;) {
         const page = await enrolments.find({ _id: { $gt: after }, status: { $in: closedStatuses }, updatedAt: { $lt: before }, erasedAt: { $exists: false } }, { projection: { serviceUserId: 1 } })
           .sort({ _id: 1 }).limit(limit).toArray();
-        for (const doc of page) {
-          const id = doc.serviceUserId as string;
-          if (people.some((p) => p.id === id) || (await live.countDocuments({ _id: id }, { limit: 1 })) > 0) continue;
-          const others = await enrolments.find({ serviceUserId: id }, { projection: { status: 1, updatedAt: 1 } }).toArray();
-          if (others.some((o) => !closedStatuses.includes(o.status as string) || (o.updatedAt as Date) >= before)) continue;
-          const person = await serviceUsers.findOne({ _id: id });
-          if (person && !person.erasedAt) people.push(withId(person) as unknown as ServiceUser);
-          if (people.length >= limit) return people;
+        const ids = [...new Set(page.map((doc) => doc.serviceUserId as string))].filter((id) => !people.some((p) => p.id === id));
+        if (ids.length > 0) {
+          const [liveOnes, theirs, persons] = await Promise.all([
+            live.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray(),
+            enrolments.find({ serviceUserId: { $in: ids } }, { projection: { serviceUserId: 1, status: 1, updatedAt: 1 } }).toArray(),
+            serviceUsers.find({ _id: { $in: ids }, erasedAt: { $exists: false } }).toArray(),
+          ]);
+          const keep = new Set(liveOnes.map((d) => d._id));
+          for (const e of theirs) if (!closedStatuses.includes(e.status as string) || (e.updatedAt as Date) >= before) keep.add(e.serviceUserId as string);
+          for (const person of persons) {
+            if (keep.has(person._id)) continue;
+            people.push(withId(person) as unknown as ServiceUser);
+            if (people.length >= limit) return people;
+          }
         }
         if (page.length < limit) return people;
         after = (page[page.length - 1] as Doc)._id;
