@@ -1,3 +1,4 @@
+import { monthsBefore } from '../../domain/schedule/months-before.js';
 import type { Logger } from '../../logger.js';
 import { busy, NumberBusyError, tryWithNumberLock } from '../cases/with-number-lock.js';
 import { erasePerson, type ErasureDeps } from './erase-person.js';
@@ -107,15 +108,4 @@ async function untilShort(step: (limit: number) => Promise<number>, batch: numbe
     total += done;
     if (done < batch) return total;
   }
-}
-
-/** The same instant `months` calendar months earlier (UTC; the 31st becomes the month's last day). */
-export function monthsBefore(at: Date, months: number): Date {
-  const result = new Date(at);
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() - months);
-  const last = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, last));
-  return result;
 }
