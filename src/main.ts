@@ -145,7 +145,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   };
   const privacy = {
     cases: messaging.cases.cases, privacy: createMongoPrivacyStore(mongo.db), phones: messaging.cases.phones, programmes: messaging.cases.programmes,
-    staff: messaging.cases.staff, audit: messaging.cases.audit, locks: messaging.cases.locks, clock, logger,
+    staff: messaging.cases.staff, audit: messaging.cases.audit, locks: messaging.cases.locks, clock, logger, measures,
   };
   await defineRetentionJob(scheduler, () => runRetention(privacy, config.retention), logger, config.org.timezone, options.sweepEveryMs !== null);
   const reportDeps = { source: messaging.reports, staff: messaging.cases.staff, org: config.org };

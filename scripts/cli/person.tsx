@@ -16,6 +16,7 @@ import { erasePerson, type ErasureOutcome } from '../../src/app/privacy/erase-pe
 import { subjectAccess, type SubjectAccessDeps } from '../../src/app/privacy/subject-access.js';
 import type { ErasureDeps } from '../../src/app/privacy/erase-person.js';
 import type { Config } from '../../src/config.js';
+import { loadMeasures } from '../../src/domain/measures/load-measures.js';
 import { SubjectAccessPage } from '../../src/http/pages/subject-access-page.js';
 import { adminCliIo, printResult, type AdminCliIo } from './admin-cli-io.js';
 import { withDatabase } from './with-database.js';
@@ -34,6 +35,7 @@ export function personCliIo(): PersonCliIo {
     run: (work) => withDatabase(({ db, config }) => work({
       cases: createMongoCaseStore(db), privacy: createMongoPrivacyStore(db), phones: createPhoneProtector(config.encryptionKey),
       programmes: createMongoProgrammeCatalogue(db), staff: createMongoStaffDirectory(db), audit: createMongoAuditLog(db), locks: createMongoTurnLocks(db), clock: systemClock,
+      measures: loadMeasures(config.measuresDir ? [config.measuresDir] : []),
     }, config)),
     confirm: process.stdin.isTTY
       ? async (question) => {

@@ -1,3 +1,5 @@
+import { itemText } from '../../domain/measures/item-text.js';
+import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import { refuse, type AdminResult } from '../admin/admin-result.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { CaseStore } from '../ports/case-store.js';
@@ -16,6 +18,8 @@ export interface SubjectAccessDeps {
   staff: Pick<StaffDirectory, 'get'>;
   audit: AuditLog;
   clock: Clock;
+  /** For the wording of each question answered. */
+  measures: MeasureCatalogue;
 }
 
 /**
@@ -50,12 +54,12 @@ export async function subjectAccess(deps: SubjectAccessDeps, reference: string, 
     timepoints: held.assessments.map((a) => ({
       id: a.id, enrolmentId: a.enrolmentId, kind: a.kind, timepointId: a.timepointId, measures: a.measureIds ?? [a.measureId], status: a.status,
       dueAt: a.dueAt, closesAt: a.closesAt, completedAt: a.completedAt ?? null, lapsedAt: a.lapsedAt ?? null,
-      answers: Object.entries(a.answers ?? {}).map(([item, answer]) => ({ item, text: answer.raw || null, value: answer.value, at: answer.at })),
+      answers: Object.entries(a.answers ?? {}).map(([item, answer]) => ({ item, question: itemText(deps.measures, a.measureId, item), text: answer.raw || null, value: answer.value, at: answer.at })),
       scores: a.scores ? Object.entries(a.scores).map(([measure, score]) => ({ measure, score: score.score, band: score.band }))
         : a.score ? [{ measure: a.measureId, score: a.score.score, band: a.score.band }] : [],
     })),
     answersInProgress: held.conversation?.questionnaire
-      ? Object.entries(held.conversation.questionnaire.answers ?? {}).map(([item, answer]) => ({ item, value: (answer as { value?: number | null }).value ?? null }))
+      ? Object.entries(held.conversation.questionnaire.answers).map(([item, answer]) => ({ item, question: itemText(deps.measures, held.conversation?.questionnaire?.measureId ?? '', item), text: answer.raw, value: answer.value }))
       : [],
     messages: held.messages,
     alerts: held.alerts.map((a) => ({ id: a.id, item: a.itemId, openedAt: a.openedAt, acknowledgedAt: a.acknowledgedAt ?? null, escalatedAt: a.escalatedAt ?? null })),
@@ -81,10 +85,10 @@ export interface SubjectAccessReport {
   timepoints: Array<{
     id: string; enrolmentId: string; kind: string; timepointId: string; measures: string[]; status: string; dueAt: Date; closesAt: Date;
     completedAt: Date | null; lapsedAt: Date | null;
-    answers: Array<{ item: string; text: string | null; value: number | null; at: Date }>;
+    answers: Array<{ item: string; question: string; text: string | null; value: number | null; at: Date }>;
     scores: Array<{ measure: string; score: number | null; band: string | null }>;
   }>;
-  answersInProgress: Array<{ item: string; value: number | null }>;
+  answersInProgress: Array<{ item: string; question: string; text: string; value: number | null }>;
   messages: HeldMessage[];
   alerts: Array<{ id: string; item: string; openedAt: Date; acknowledgedAt: Date | null; escalatedAt: Date | null }>;
   audit: Array<{ actor: string; action: string; at: Date; note?: string }>;

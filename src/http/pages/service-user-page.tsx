@@ -1,3 +1,4 @@
+import { itemText as textOfItem } from '../../domain/measures/item-text.js';
 import type { serviceUserRecord } from '../../app/cases/service-user-record.js';
 import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import { reliableChange } from '../../domain/measures/reliable-change.js';
@@ -125,7 +126,5 @@ function scoresOf(a: AssessmentView): Array<[string, ScoreResult]> {
 }
 
 function itemText(measures: MeasureCatalogue, a: AssessmentView, key: string): string {
-  const [measureId, itemId] = key.includes(':') ? (key.split(':') as [string, string]) : [a.measureId, key];
-  const item = measures.get(measureId)?.items.find((i) => i.id === itemId) as { text?: Record<string, string> } | undefined;
-  return item?.text?.en ?? key;
+  return textOfItem(measures, a.measureId, key);
 }

@@ -48,10 +48,16 @@ export function SubjectAccessPage(props: { report: SubjectAccessReport; orgName:
           <section>
             <h3>{`${t.kind === 'baseline' ? 'First check-in' : t.kind === 'discharge' ? 'Last check-in' : `Follow-up (${t.timepointId})`}: ${t.status}`}</h3>
             <p>{`Due ${day(t.dueAt)}, window closed ${day(t.closesAt)}${t.completedAt ? `, completed ${time(t.completedAt)}` : ''}.`}</p>
-            <Table head={['Question', 'What you replied', 'Recorded as', 'When']} rows={t.answers.map((a) => [a.item, a.text ?? '(removed)', a.value === null ? 'skipped' : String(a.value), time(a.at)])} empty="No answers." />
+            <Table head={['Question', 'What you replied', 'Recorded as', 'When']} rows={t.answers.map((a) => [a.question, a.text ?? '(removed)', a.value === null ? 'skipped' : String(a.value), time(a.at)])} empty="No answers." />
             {t.scores.length > 0 && <p>{`Scores: ${t.scores.map((s) => `${s.measure} ${s.score ?? '–'}${s.band ? ` (${s.band})` : ''}`).join('; ')}.`}</p>}
           </section>
         ))}
+        {r.answersInProgress.length > 0 && (
+          <>
+            <h3>Answers to the check-in you are part-way through</h3>
+            <Table head={['Question', 'What you replied', 'Recorded as']} rows={r.answersInProgress.map((a) => [a.question, a.text, a.value === null ? 'skipped' : String(a.value)])} empty="None." />
+          </>
+        )}
         <h2>Messages</h2>
         <Table head={['When', 'Direction', 'Message', 'Delivery']}
           rows={r.messages.map((m) => [time(m.at), m.direction === 'in' ? 'From you' : 'To you', m.body ?? '(text removed)', m.events.length > 0 ? m.events.map((e) => `${e.status} ${time(e.at)}`).join(', ') : m.status])} empty="None held." />

@@ -6,7 +6,7 @@ interface Report {
   reference: string; status: string; phone: string | null; label: string | null; optedOut: boolean;
   enrolments: Array<{ status: string; programme: string; worker: string }>;
   consents: Array<{ decision: string }>;
-  timepoints: Array<{ kind: string; status: string; answers: Array<{ item: string; text: string | null; value: number | null }>; scores: Array<{ score: number | null }> }>;
+  timepoints: Array<{ kind: string; status: string; answers: Array<{ item: string; question: string; text: string | null; value: number | null }>; scores: Array<{ score: number | null }> }>;
   messages: Array<{ direction: string; body: string | null; status: string; events: Array<{ status: string; source: string }> }>;
   alerts: Array<{ item: string }>;
   audit: Array<{ action: string; actor: string }>;
@@ -68,7 +68,7 @@ describe('subject access and erasure of one person', () => {
     expect(exported.consents).toEqual([expect.objectContaining({ decision: 'yes' })]);
     const [baseline, followUp] = exported.timepoints;
     expect(baseline).toMatchObject({ kind: 'baseline', status: 'completed', scores: [{ score: 13 }] });
-    expect(baseline?.answers.find((a) => a.item === 'q3')).toMatchObject({ text: 'three', value: 3 });
+    expect(baseline?.answers.find((a) => a.item === 'q3')).toMatchObject({ question: 'trouble falling or staying asleep, or sleeping too much?', text: 'three', value: 3 });
     expect(followUp).toMatchObject({ kind: 'follow-up', status: 'completed', scores: [{ score: 4 }] });
     expect(exported.messages.filter((m) => m.direction === 'in').map((m) => m.body)).toEqual(expect.arrayContaining(['yes', 'three', chat]));
     expect(exported.messages.some((m) => m.direction === 'out' && m.body?.startsWith('Q1/9'))).toBe(true);
@@ -81,7 +81,7 @@ describe('subject access and erasure of one person', () => {
     const answer = await call(h, 'GET', '/api/service-users/SU-0001/export?format=html', tokens.admin);
     expect(answer.status).toBe(200);
     expect(answer.type).toMatch(/text\/html/);
-    for (const part of ['SU-0001', sam, label, 'Talking Therapies', 'Your consent', 'First check-in: completed', 'Follow-up (6w): completed', 'three', chat, 'delivered', 'q9', 'enrolment.start']) {
+    for (const part of ['SU-0001', sam, label, 'Talking Therapies', 'Your consent', 'trouble falling or staying asleep, or sleeping too much?', 'First check-in: completed', 'Follow-up (6w): completed', 'three', chat, 'delivered', 'q9', 'enrolment.start']) {
       expect(answer.text).toContain(part);
     }
     expect(answer.text).not.toMatch(/<link|<script|src=|https?:\/\//);
