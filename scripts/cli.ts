@@ -4,7 +4,9 @@ import { auditCommand } from './cli/audit.js';
 import { dbCommands } from './cli/db.js';
 import { dbServeCommand } from './cli/db-serve.js';
 import { exportCommand } from './cli/export.js';
+import { personCommand } from './cli/person.js';
 import { reportCommand } from './cli/report.js';
+import { retentionCommand } from './cli/retention.js';
 import { measuresCommand } from './cli/measures.js';
 import { tokenCommand } from './cli/token.js';
 import { programmeCommand } from './cli/programme.js';
@@ -27,6 +29,8 @@ export function createCli(): Command {
   program.addCommand(reportCommand());
   program.addCommand(exportCommand());
   program.addCommand(auditCommand());
+  program.addCommand(personCommand());
+  program.addCommand(retentionCommand());
   return program;
 }
 

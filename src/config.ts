@@ -83,6 +83,8 @@ const envSchema = z
     MEASURES_DIR: z.string().optional(),
     SPOOL_DIR: z.string().min(1).default('.data/spool'),
     TIME_SCALE: z.coerce.number().min(1, 'must be 1 or more (1 = real time)').max(1_000_000).default(1),
+    RETENTION_MESSAGE_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days (10 years)').default(90),
+    RETENTION_CLOSED_MONTHS: z.coerce.number().int('must be a whole number of months').min(1, 'must be at least 1 month').max(240, 'must be at most 240 months (20 years)').default(24),
     SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
   })
   .superRefine((env, ctx) => {
@@ -150,6 +152,7 @@ const envSchema = z
     measuresDir: env.MEASURES_DIR,
     spoolDir: env.SPOOL_DIR,
     timeScale: env.TIME_SCALE,
+    retention: { messageDays: env.RETENTION_MESSAGE_DAYS, closedMonths: env.RETENTION_CLOSED_MONTHS },
   }));
 
 const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];

@@ -8,6 +8,9 @@ import { defineChannelJobs } from './adapters/agenda/define-channel-jobs.js';
 import { defineAuditJobs } from './adapters/agenda/define-audit-jobs.js';
 import { migrateAuditLog } from './adapters/mongo/migrate-audit-log.js';
 import { createMongoAuditTrail } from './adapters/mongo/mongo-audit-trail.js';
+import { defineRetentionJob } from './adapters/agenda/define-retention-job.js';
+import { createMongoPrivacyStore } from './adapters/mongo/mongo-privacy-store.js';
+import { runRetention } from './app/privacy/run-retention.js';
 import { caseJobHandlers } from './app/scheduling/case-job-handlers.js';
 import { createDueSweeper, type DueSweeper } from './app/scheduling/due-sweeper.js';
 import { createDueWorkScheduler } from './app/scheduling/due-work-scheduler.js';
@@ -147,6 +150,11 @@ export async function startService(config: Config, logger: Logger, options: Star
     // One HKDF subkey of APP_ENCRYPTION_KEY per purpose: codes and session ids, CSRF tokens.
     hashKey: deriveSubkey(config.encryptionKey, 'promptly sign-in v1'),
   };
+  const privacy = {
+    cases: messaging.cases.cases, privacy: createMongoPrivacyStore(mongo.db), phones: messaging.cases.phones, programmes: messaging.cases.programmes,
+    staff: messaging.cases.staff, audit: messaging.cases.audit, locks: messaging.cases.locks, clock, logger, measures,
+  };
+  await defineRetentionJob(scheduler, () => runRetention(privacy, config.retention), logger, config.org.timezone, options.sweepEveryMs !== null);
   const reportDeps = { source: messaging.reports, staff: messaging.cases.staff, org: config.org };
   const commissioning = { source: messaging.reports, clock, org: config.org, programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit };
   const app = createApp({
@@ -172,6 +180,7 @@ export async function startService(config: Config, logger: Logger, options: Star
       audit: messaging.cases.audit, phones: messaging.cases.phones, measures, clock, cases: messaging.cases.cases, send: messaging.cases.send,
       contacts: messaging.cases.contacts, locks: messaging.cases.locks, orgName: config.org.name, credentials,
     },
+    privacy: { ...privacy, adminToken: config.adminApiToken, tokens: messaging.apiTokens, org: config.org },
     cases: { ...messaging.cases, adminToken: config.adminApiToken, tokens: messaging.apiTokens },
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, audit: messaging.cases.audit, source: messaging.reports, clock, org: config.org },
     commissioning: { ...commissioning, adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, pseudonyms: createExportPseudonyms(config.encryptionKey) },

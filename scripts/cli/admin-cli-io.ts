@@ -81,7 +81,7 @@ export function adminCliIo(): AdminCliIo {
 }
 
 /** Prints a result as text (or JSON with --json); a refusal lists its problems on stderr and fails. */
-export function printResult<T>(io: AdminCliIo, command: string, result: AdminResult<T>, json: boolean, asText: (value: T) => string): void {
+export function printResult<T>(io: Pick<AdminCliIo, 'out' | 'err' | 'fail'>, command: string, result: AdminResult<T>, json: boolean, asText: (value: T) => string): void {
   if (result.ok) {
     io.out(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${asText(result.value)}\n`);
     return;

@@ -6,6 +6,7 @@ import { adminApi, type AdminApiDeps } from './admin-api.js';
 import { auditApi, type AuditApiDeps } from './audit-api.js';
 import { caseApi } from './case-api.js';
 import { commissioningApi, type CommissioningApiDeps } from './commissioning-api.js';
+import { privacyApi, type PrivacyApiDeps } from './privacy-api.js';
 import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
 import { simulatorRouter } from './simulator-router.js';
@@ -26,6 +27,8 @@ export interface HttpDeps {
   admin?: AdminApiDeps;
   /** Enrolments and service-user records under /api (admin or staff tokens). */
   cases?: Parameters<typeof caseApi>[0];
+  /** Subject access export and erasure of one person (admins). */
+  privacy?: PrivacyApiDeps;
   /** The weekly report as JSON (managers and admins). */
   reports?: ReportsApiDeps;
   /** The outcome report and the assessment exports (managers, admins, analysts). */
@@ -81,6 +84,7 @@ export function createApp(deps: HttpDeps): express.Express {
   }
 
   if (deps.admin) app.use('/api', adminApi(deps.admin));
+  if (deps.privacy) app.use('/api', privacyApi(deps.privacy));
   if (deps.cases) app.use('/api', caseApi(deps.cases));
   if (deps.reports) app.use('/api', reportsApi(deps.reports));
   if (deps.commissioning) app.use('/api', commissioningApi(deps.commissioning));

@@ -126,7 +126,11 @@ describe('the server process keeps every answer exactly once through crashes and
       if (n < 3) await until(`question ${n + 2} after the restart`, () => people.every((phone) => questionsAt(phone, n + 2).length >= 1));
     }
     await until('every thank-you', () => people.every((phone) => received(phone).some((body) => body.startsWith("Thank you, that's all"))));
-    await until('the outbox to settle', async () => (await db.collection('messages').countDocuments({ direction: 'out', status: { $in: ['pending', 'sending'] } })) === 0);
+    const unsettled = { direction: 'out', status: { $in: ['pending', 'sending'] } };
+    await until('the outbox to settle', async () => (await db.collection('messages').countDocuments(unsettled)) === 0, 300_000).catch(async (error: Error) => {
+      const stuck = await db.collection('messages').find(unsettled, { projection: { status: 1, purpose: 1, nextAttemptAt: 1, sendingSince: 1, attempts: 1, createdAt: 1 } }).toArray();
+      throw new Error(`${error.message}: ${JSON.stringify(stuck.slice(0, 10))} (${stuck.length} in all, now ${new Date().toISOString()})`);
+    });
     await until('the inbox to settle', async () => (await db.collection('messages').countDocuments({ direction: 'in', status: 'received' })) === 0);
     const problems: string[] = [];
     for (const phone of people) {

@@ -134,3 +134,18 @@ describe('TIME_SCALE', () => {
     ]);
   });
 });
+
+describe('retention settings', () => {
+  it('when they are not set, then message texts are kept 90 days and closed enrolments 24 months', () => {
+    expect(loadConfig(testEnv()).retention).toEqual({ messageDays: 90, closedMonths: 24 });
+    expect(loadConfig(testEnv({ RETENTION_MESSAGE_DAYS: '30', RETENTION_CLOSED_MONTHS: '72' })).retention).toEqual({ messageDays: 30, closedMonths: 72 });
+  });
+
+  it('when they are not whole positive numbers, then each is named with the reason', () => {
+    expect(problemsOf(testEnv({ RETENTION_MESSAGE_DAYS: '0', RETENTION_CLOSED_MONTHS: 'two years' }))).toEqual([
+      'RETENTION_MESSAGE_DAYS: must be at least 1 day',
+      expect.stringMatching(/^RETENTION_CLOSED_MONTHS: /),
+    ]);
+    expect(problemsOf(testEnv({ RETENTION_MESSAGE_DAYS: '7.5' }))).toEqual(['RETENTION_MESSAGE_DAYS: must be a whole number of days']);
+  });
+});

@@ -18,7 +18,7 @@ export async function migrateContactRecords(db: Db): Promise<{ migrated: boolean
   for (const member of await db.collection<{ _id: string; phoneHash: string; phoneEnc?: string; removedAt?: Date }>('staff').find({ removedAt: { $exists: false } }).toArray()) {
     if (member.phoneEnc) await contacts.identify({ phoneHash: member.phoneHash, phoneEnc: member.phoneEnc, staffId: member._id });
   }
-  for (const person of await db.collection<{ _id: string; phoneHash: string; phoneEnc: string }>('serviceUsers').find({}).toArray()) {
+  for (const person of await db.collection<{ _id: string; phoneHash: string; phoneEnc: string }>('serviceUsers').find({ erasedAt: { $exists: false } }).toArray()) {
     await contacts.identify({ phoneHash: person.phoneHash, phoneEnc: person.phoneEnc, serviceUserId: person._id });
   }
   for (const { _id, ...conversation } of await db.collection<{ _id: string; version?: number } & Record<string, unknown>>('conversations').find({}).toArray()) {

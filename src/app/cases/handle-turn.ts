@@ -63,7 +63,8 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   }
   if (!contact.serviceUserId) {
     await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
-    return {};
+    // No record: the number's owner was erased after this message was recorded. Keep nothing of it.
+    return found ? {} : { redactedBody: '' };
   }
   await handleServiceUserTurn(deps, contact, message, intent, lock);
   return {};

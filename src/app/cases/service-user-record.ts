@@ -22,6 +22,9 @@ export async function serviceUserRecord(deps: Pick<CaseDeps, 'cases' | 'contacts
     inProgress?.assessmentId === assessment.id ? { ...assessment.answers, ...inProgress.answers } : assessment.answers;
   return {
     reference: person.reference,
+    /** 'erased': the number, label and texts were removed (subject erasure or retention); scores may stay. */
+    status: person.erasedAt ? 'erased' as const : 'held' as const,
+    erasedAt: person.erasedAt ?? null,
     label: person.labelEnc ? deps.phones.decrypt(person.labelEnc) : null,
     enrolments: await Promise.all(enrolments.map(async (enrolment) => {
       const [programme, worker, assessments] = await Promise.all([

@@ -14,6 +14,8 @@ export interface ServiceUser {
   /** The worker's name or note for the person, encrypted like the phone number. */
   labelEnc?: string;
   createdAt: Date;
+  /** Set by an erasure: phoneHash is then a placeholder, phoneEnc empty and the label gone. */
+  erasedAt?: Date;
 }
 
 export interface Enrolment {
@@ -37,6 +39,8 @@ export interface Enrolment {
   planVersion?: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the person was erased: the enrolment stays (for the figures) without their number. */
+  erasedAt?: Date;
 }
 
 export type AssessmentKind = 'baseline' | 'follow-up' | 'discharge';

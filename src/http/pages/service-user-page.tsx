@@ -1,3 +1,4 @@
+import { itemText as textOfItem } from '../../domain/measures/item-text.js';
 import type { serviceUserRecord } from '../../app/cases/service-user-record.js';
 import type { MeasureCatalogue } from '../../domain/measures/load-measures.js';
 import { reliableChange } from '../../domain/measures/reliable-change.js';
@@ -21,8 +22,11 @@ export function ServiceUserPage(props: {
   const manager = props.viewer.role === 'manager' || props.viewer.role === 'admin';
   const current = record.enrolments.at(-1);
   return (
-    <Layout title={`${record.reference}${record.label ? ` (${record.label})` : ''}`} orgName={props.orgName} viewer={props.viewer} csrf={csrf}>
+    <Layout title={`${record.reference}${record.label ? ` (${record.label})` : ''}${record.status === 'erased' ? ' (erased)' : ''}`} orgName={props.orgName} viewer={props.viewer} csrf={csrf}>
       {props.notice && <p class="notice" role="status">{props.notice}</p>}
+      {record.status === 'erased' && record.erasedAt && (
+        <p class="notice" role="status">{`Erased on ${formatTime(record.erasedAt, props.timeZone)}: this person's number, name and message texts were removed. Their scores are kept, without anything that identifies them, for the organisation's figures.`}</p>
+      )}
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">Open alerts</h2>
         {record.openAlerts.length === 0 ? <p>No open alerts.</p> : (
@@ -122,7 +126,5 @@ function scoresOf(a: AssessmentView): Array<[string, ScoreResult]> {
 }
 
 function itemText(measures: MeasureCatalogue, a: AssessmentView, key: string): string {
-  const [measureId, itemId] = key.includes(':') ? (key.split(':') as [string, string]) : [a.measureId, key];
-  const item = measures.get(measureId)?.items.find((i) => i.id === itemId) as { text?: Record<string, string> } | undefined;
-  return item?.text?.en ?? key;
+  return textOfItem(measures, a.measureId, key);
 }
