@@ -83,6 +83,8 @@ const envSchema = z
     MEASURES_DIR: z.string().optional(),
     SPOOL_DIR: z.string().min(1).default('.data/spool'),
     TIME_SCALE: z.coerce.number().min(1, 'must be 1 or more (1 = real time)').max(1_000_000).default(1),
+    MAX_REPLIES_PER_HOUR: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').max(1000).default(10),
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (openssl rand -hex 24)').optional(),
     SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
   })
   .superRefine((env, ctx) => {
@@ -150,6 +152,8 @@ const envSchema = z
     measuresDir: env.MEASURES_DIR,
     spoolDir: env.SPOOL_DIR,
     timeScale: env.TIME_SCALE,
+    maxRepliesPerHour: env.MAX_REPLIES_PER_HOUR,
+    metricsToken: env.METRICS_TOKEN,
   }));
 
 const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];

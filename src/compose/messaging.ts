@@ -81,6 +81,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     clock,
     logger,
     org: config.org,
+    maxRepliesPerHour: config.maxRepliesPerHour,
     send: (message) => sendMessage(delivery, message),
     sendMany: (batch) => sendMessages(delivery, batch),
     jobs: input.jobs,

@@ -1,6 +1,7 @@
 import { readConsentReply } from '../../domain/cases/consent.js';
 import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import type { OptOutIntent } from '../../domain/messaging/opt-out-intent.js';
+import type { ReplyBudget } from '../../domain/messaging/reply-budget.js';
 import type { Conversation, Enrolment, EnrolmentSnapshot } from '../ports/case-store.js';
 import type { Contact } from '../ports/contact-book.js';
 import type { InboundMessage } from '../ports/message-log.js';
@@ -10,6 +11,7 @@ import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousT
 import { openBaseline } from './open-baseline.js';
 import { openQuestionnaire } from './open-questionnaire.js';
 import { optBackIn } from './opt-back-in.js';
+import { replyLoopToSave, tellOfReplyLoop } from './reply-loop.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import { enrolmentSnapshot, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
@@ -30,8 +32,11 @@ const maxRaces = 3;
  * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
  * fresh state. An answer needs nothing but the number's record (`contact`, read by the turn): the
  * conversation carries the enrolment and the assessment. `base` is the unscoped dependencies.
+ * `budget` (the loop breaker; absent for STOP and START, which always answer): when it is spent,
+ * the turn runs and commits as usual but its texts to the person are left out of the decision, so
+ * a replay does not send them either; the worker hears once per episode.
  */
-export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }): Promise<void> {
+export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }, budget?: ReplyBudget): Promise<void> {
   const deps = scopeToTurn(base, message.id);
   const to = { channel: message.channel, phoneHash: contact.phoneHash, phoneEnc: message.phoneEnc };
   const serviceUserId = contact.serviceUserId as string;
@@ -47,15 +52,23 @@ export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, me
       return;
     }
     await finishPreviousTurn(base, conversation, message.id, { tookOver: lock.tookOver && race === 1 });
-    const decision = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
+    const decided = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
+    const decision = budget && !budget.allowed ? { ...decided, actions: decided.actions.filter((action) => action.type !== 'send') } : decided;
     const enrolled = decision.enrolment ?? conversation?.enrolment;
     const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, contact: record ?? contact, ...(enrolled ? { enrolment: enrolled } : {}) };
+    const touch = { channel: message.channel, at: message.receivedAt };
+    const replyLoop = budget && replyLoopToSave(budget, decision.actions.some((action) => action.type === 'send'));
+    if (budget?.tell) {
+      const about = enrolled ?? (await deps.cases.liveEnrolment(serviceUserId));
+      if (about) await tellOfReplyLoop(base, message.id, { serviceUser: about });
+    }
     if (!decision.next) {
-      if (message.channel === 'whatsapp') await deps.contacts.touchInbound(contact.phoneHash, message.channel, message.receivedAt);
+      if (replyLoop) await deps.contacts.saveReplyLoop(contact.phoneHash, replyLoop, message.channel === 'whatsapp' ? touch : undefined);
+      else if (message.channel === 'whatsapp') await deps.contacts.touchInbound(contact.phoneHash, message.channel, message.receivedAt);
       await applyTurnActions(deps, turn, decision.actions);
       return;
     }
-    if (await commitTurn(deps, decision.next, turn, decision.actions, { channel: message.channel, at: message.receivedAt })) return;
+    if (await commitTurn(deps, decision.next, turn, decision.actions, touch, replyLoop)) return;
   }
   throw new ConversationBusyError(message.id);
 }
