@@ -35,6 +35,9 @@ import { createSimulatorBackend, type SimulatorBackend } from './adapters/simula
 import { createLogger, type Logger } from './logger.js';
 import { LogPipe } from './log-pipe.js';
 import { loadMeasures } from './domain/measures/load-measures.js';
+import { createPrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
+import { createMongoOperationsGauges } from './adapters/mongo/mongo-operations-gauges.js';
+import { noMetrics } from './app/ports/metrics.js';
 
 export interface RunningService {
   port: number;
@@ -85,7 +88,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   }
   if (!config.twilio && options.simulator) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   else if (!config.twilio) logger.warn('Twilio is not configured and the simulator is off: no text messages can be sent or received');
-  const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands });
+  // With metrics on, the driver's command events are wanted for its failures (commandFailed).
+  const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands || config.metricsToken !== undefined });
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   await ensureIndexes(mongo.db);
   if ((await migrateContactRecords(mongo.db)).migrated) logger.info('moved conversations onto their numbers\' records (once)');
@@ -97,6 +101,12 @@ export async function startService(config: Config, logger: Logger, options: Star
     logger.warn({ timeScale: clock.scale }, `TIME_SCALE is on: the service's clock runs ${clock.scale} times faster than real time (demos and acceptance runs only)`);
   }
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
+  const prometheus = config.metricsToken ? createPrometheusMetrics({ gauges: createMongoOperationsGauges(mongo.db), clock, logger }) : undefined;
+  const metrics = prometheus ?? noMetrics;
+  if (prometheus) {
+    mongo.client.on('commandFailed', () => metrics.databaseError('command'));
+    mongo.client.on('serverHeartbeatFailed', () => metrics.databaseError('heartbeat'));
+  }
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   const due = createMongoDueWork(mongo.db);
   // The sweep needs the handlers, which need the scheduler: it is filled in below.
@@ -104,7 +114,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const jobs = createDueWorkScheduler({
     due, recurring: createAgendaJobScheduler(scheduler.agenda, mongo.db, clock), clock, timezone: config.org.timezone, wake: () => wakeSweep.wake(),
   });
-  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs, metrics });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   const handlers = caseJobHandlers({
     ...messaging.scheduledCases, reports: messaging.reports, digests: createMongoDigestLog(mongo.db), numbers: messaging.numbers, publicBaseUrl: config.publicBaseUrl,
@@ -156,7 +166,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     },
     simulator: simulator && { backend: simulator, orgName: config.org.name },
     twilio: config.twilio
-      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake }
+      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake, rejected: (reason) => metrics.webhookRejected(reason) }
       : undefined,
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
@@ -169,6 +179,7 @@ export async function startService(config: Config, logger: Logger, options: Star
       adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, source: messaging.reports, clock, org: config.org,
       programmes: messaging.cases.programmes, measures, audit: messaging.cases.audit, pseudonyms: createExportPseudonyms(config.encryptionKey),
     },
+    ...(prometheus && config.metricsToken ? { metrics: { token: config.metricsToken, scrape: () => prometheus.scrape() } } : {}),
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),
