@@ -13,6 +13,7 @@ import { weeklyReportText } from '../reports/weekly-report.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
 import { normaliseToGsm7 } from '../../domain/messaging/normalise-to-gsm7.js';
+import { quoteForSms } from '../../domain/messaging/quote-for-sms.js';
 import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
 
 /**
