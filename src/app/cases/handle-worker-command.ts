@@ -152,6 +152,5 @@ async function closeOpenAssessments(deps: Pick<CaseDeps, 'cases' | 'contacts' | 
 }
 
 function quote(text: string): string {
-  const flat = maskSensitiveText(text).replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  return quoteForSms(maskSensitiveText(text), 60);
 }
