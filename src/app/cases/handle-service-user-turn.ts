@@ -21,6 +21,8 @@ export interface Decision {
   next?: Conversation;
   enrolment?: EnrolmentSnapshot;
   actions: TurnAction[];
+  /** The message moved things on (an answer recorded, consent given or refused): see the loop breaker. */
+  progressed?: boolean;
 }
 
 const maxRaces = 3;
@@ -34,7 +36,9 @@ const maxRaces = 3;
  * conversation carries the enrolment and the assessment. `base` is the unscoped dependencies.
  * `budget` (the loop breaker; absent for STOP and START, which always answer): when it is spent,
  * the turn runs and commits as usual but its texts to the person are left out of the decision, so
- * a replay does not send them either; the worker hears once per episode.
+ * a replay does not send them either; the worker hears once per episode. A message that moved
+ * things on (an answer recorded, a YES or NO to consent) is outside the budget: a machine does not
+ * answer questionnaires, and a person answering 16 questions in an hour must get the 11th.
  */
 export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }, budget?: ReplyBudget): Promise<void> {
   const deps = scopeToTurn(base, message.id);
@@ -53,12 +57,13 @@ export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, me
     }
     await finishPreviousTurn(base, conversation, message.id, { tookOver: lock.tookOver && race === 1 });
     const decided = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
-    const decision = budget && !budget.allowed ? { ...decided, actions: decided.actions.filter((action) => action.type !== 'send') } : decided;
+    const counted = decided.progressed ? undefined : budget;
+    const decision = counted && !counted.allowed ? { ...decided, actions: decided.actions.filter((action) => action.type !== 'send') } : decided;
     const enrolled = decision.enrolment ?? conversation?.enrolment;
     const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, contact: record ?? contact, ...(enrolled ? { enrolment: enrolled } : {}) };
     const touch = { channel: message.channel, at: message.receivedAt };
-    const replyLoop = budget && replyLoopToSave(budget, decision.actions.some((action) => action.type === 'send'));
-    if (budget?.tell) {
+    const replyLoop = counted && replyLoopToSave(counted, decision.actions.some((action) => action.type === 'send'));
+    if (counted?.tell) {
       const about = enrolled ?? (await deps.cases.liveEnrolment(serviceUserId));
       if (about) await tellOfReplyLoop(base, message.id, { serviceUser: about });
     }
@@ -105,7 +110,7 @@ async function decide(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'progr
       ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body, ...(message.mediaCount ? { mediaCount: message.mediaCount } : {}) }, now: input.now, context: conversation.context, history: conversation.history,
     });
     const next: Conversation = { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
-    return { next, actions: stepped.actions };
+    return { next, actions: stepped.actions, progressed: stepped.answered };
   }
   return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
 }
@@ -154,14 +159,14 @@ async function consent(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'prog
       { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} said NO to the questionnaires. Nothing more will be sent to them.` },
       { type: 'send', purpose: 'reply', text: `Thank you for letting us know. We won't send you any questionnaires. ${deps.org.name}` },
     );
-    return { next: { ...conversation, awaiting: 'nothing', enrolment: enrolmentSnapshot({ ...enrolment, status: transition.status }) }, actions };
+    return { next: { ...conversation, awaiting: 'nothing', enrolment: enrolmentSnapshot({ ...enrolment, status: transition.status }) }, actions, progressed: true };
   }
   const active: Enrolment = { ...enrolment, status: transition.status, consent: record };
   const opened = await openBaseline(deps, active, now);
   actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
   // ENROL promised "we will tell you when they reply": by reference only, in working hours (tellWorker).
   actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} agreed to the questions; baseline started.` });
-  return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions };
+  return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions, progressed: true };
 }
 
 function reply(text: string): Decision {

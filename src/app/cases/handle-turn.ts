@@ -1,5 +1,6 @@
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import { optOutIntent } from '../../domain/messaging/opt-out-intent.js';
+import { parseWorkerCommand } from '../../domain/cases/worker-commands.js';
 import type { CaseDeps } from './case-deps.js';
 import { handleServiceUserTurn } from './handle-service-user-turn.js';
 import { enrollableSlugs, handleWorkerCommand, workerHelp } from './handle-worker-command.js';
@@ -21,7 +22,9 @@ export interface TurnOutcome {
  * opt-out-intent.ts) is told how to come back. Then staff get worker commands, service-users the
  * consent request or their questionnaire, and anyone else a generic answer. `lock.tookOver`: see
  * finishPreviousTurn. Past opt-out, the loop breaker (replyBudget) decides whether the turn may
- * reply: another bot answering every text must not make promptly an endless sender.
+ * reply: another bot answering every text must not make promptly an endless sender. It counts
+ * the answers to texts that moved nothing on (not a command, not an answer; see
+ * handleServiceUserTurn), which are what two machines trade.
  */
 export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: { tookOver: boolean } = { tookOver: false }): Promise<TurnOutcome> {
   // The number's record, read once under its lock: who it is, whether it opted out, its conversation.
@@ -58,10 +61,12 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
   const member = contact.staffId ? await deps.staff.get(contact.staffId) : null;
   if (member) {
     const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name, await enrollableSlugs(deps), member.role)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
-    // A command is carried out either way; only its answer is held back.
-    const replies = budget.allowed ? handled.replies : [];
-    if (budget.tell) await tellOfReplyLoop(deps, message.id, { staff: member });
-    await saveTurnCounts(deps, message, replyLoopToSave(budget, replies.length > 0));
+    // Only the answers to what is not a command count, and only they are held back: a machine
+    // does not send ENROL, and a worker enrolling a group of 12 must hear about the 11th.
+    const chatter = intent !== 'help' && ['not-a-command', 'invalid'].includes(parseWorkerCommand(message.body).kind);
+    const replies = !chatter || budget.allowed ? handled.replies : [];
+    if (chatter && budget.tell) await tellOfReplyLoop(deps, message.id, { staff: member });
+    await saveTurnCounts(deps, message, chatter ? replyLoopToSave(budget, replies.length > 0) : undefined);
     await turn.sendMany(replies.map((text) => ({
       channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose: 'reply' as const, replyTo: message.id, contact,
     })));

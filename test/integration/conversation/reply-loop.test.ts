@@ -33,7 +33,7 @@ describe('the loop breaker (issue 18 item 3)', () => {
     await h.close();
   });
 
-  it('when an auto-responder answers every text of a service-user waiting for consent, then promptly replies at most 10 times in the hour, the worker is told once, answers are still recorded, and replies resume after the hour', async () => {
+  it('when an auto-responder answers every text of a service-user waiting for consent, then promptly replies at most 10 times in the hour, the worker is told once, the person\'s own YES still gets its questions, and replies resume after the hour', async () => {
     const phone = '+447700900201';
     const worker = '+447700900998';
     const { enrolmentId, reference } = await h.enrolServiceUser(phone, { worker });
@@ -47,23 +47,27 @@ describe('the loop breaker (issue 18 item 3)', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(reference);
     // Every text from the number was stored and its turn run.
-    expect(await h.database.db.collection('messages').countDocuments({ direction: 'in', status: { $ne: 'received' } })).toBe(inbound);
+    expect(await h.database.db.collection('messages').countDocuments({ direction: 'in', status: 'processed' })).toBe(inbound);
 
-    // Still inside the hour: the person's own YES is recorded and the baseline opens, silently.
+    // Still inside the hour: more automatic texts are handled and get nothing; the worker is not told again.
     h.clock.advance(10 * 60 * 1000);
+    await h.text(phone, 'Auto-reply: I am away until Monday.');
+    await h.settled();
+    expect(h.inbox(phone).length - before).toBe(limit);
+    // The person's own YES moves things on, so it is answered: consent recorded, the first question sent.
     await h.text(phone, 'YES');
     await h.settled();
     const enrolment = await h.database.db.collection('enrolments').findOne({ _id: enrolmentId as never });
     expect(enrolment?.status).toBe('active');
-    expect(h.inbox(phone).length - before).toBe(limit);
+    expect(h.inbox(phone).length - before).toBeGreaterThan(limit);
     expect(h.inbox(worker).filter((text) => loopNotice.test(text))).toHaveLength(1);
 
-    // The hour since the first counted reply has passed: the next answer gets its reply.
+    // The hour since the first counted reply has passed: an unreadable text is answered again.
     h.clock.advance(hour);
-    await h.text(phone, '7');
+    const answered = h.inbox(phone).length;
+    await h.text(phone, 'Auto-reply: I am away until Monday.');
     await h.settled();
-    expect(h.inbox(phone).length - before).toBeGreaterThan(limit);
-    expect(h.inbox(phone).at(-1)).toMatch(/\?/);
+    expect(h.inbox(phone).length).toBe(answered + 1);
   });
 
   it('when an auto-responder answers every text of a staff phone, then promptly replies at most 10 times and a manager is told once', async () => {
@@ -79,9 +83,41 @@ describe('the loop breaker (issue 18 item 3)', () => {
     const notices = h.inbox(manager).filter((text) => loopNotice.test(text));
     expect(notices).toEqual([expect.stringContaining('Sam Worker')]);
 
-    h.clock.advance(hour);
+    // A command is not chatter: it is answered even now.
     await h.text(staffPhone, 'STATUS');
     await h.settled();
     expect(h.inbox(staffPhone)).toHaveLength(limit + 1);
+
+    h.clock.advance(hour);
+    await h.text(staffPhone, 'Out of office');
+    await h.settled();
+    expect(h.inbox(staffPhone)).toHaveLength(limit + 2);
+    expect(h.inbox(manager).filter((text) => loopNotice.test(text))).toHaveLength(1);
+  });
+});
+
+describe('the loop breaker and people who are answering (issue 18 item 3)', () => {
+  let h: ConversationHarness;
+  beforeAll(async () => {
+    h = await startConversationHarness({ env: { MAX_REPLIES_PER_HOUR: '2' } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('when a person answers more questions in an hour than the limit, then every next question and the thanks are sent, and nobody is told of a loop', async () => {
+    const phone = '+447700900211';
+    const worker = '+447700900997';
+    await h.enrolServiceUser(phone, { worker, consentInPerson: true });
+    const before = h.inbox(phone).length;
+    // One unreadable reply (re-asked, counted), then the four ONS4 answers: none of them counted.
+    await h.text(phone, 'hmm');
+    for (const answer of ['7', '8', '6', '3']) await h.text(phone, answer);
+    await h.settled();
+
+    const texts = h.inbox(phone).slice(before);
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    expect(texts.at(-1)).toMatch(/thank/i);
+    expect(h.inbox(worker).filter((text) => loopNotice.test(text))).toHaveLength(0);
   });
 });
