@@ -67,6 +67,12 @@ describe('GET /metrics (issue 18 item 7)', () => {
     expect(sample(text, 'promptly_webhook_rejections_total', 'reason="missing-signature"')).toBe(1);
   });
 
+  it('when a database command fails, then it is counted as a database error', async () => {
+    const before = sample(await scrape(), 'promptly_database_errors_total', 'kind="command"') ?? 0;
+    await expect(rig.service.mongo.db.command({ noSuchCommand: 1 })).rejects.toThrow();
+    expect(sample(await scrape(), 'promptly_database_errors_total', 'kind="command"')).toBe(before + 1);
+  });
+
   it('when the token is wrong or missing, then /metrics answers 401 and shows nothing', async () => {
     for (const headers of [{ authorization: `Bearer ${token.slice(0, -1)}x` }, { authorization: 'Bearer short' }, {} as Record<string, string>]) {
       const response = await fetch(url(), { headers });
