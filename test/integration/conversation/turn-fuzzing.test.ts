@@ -72,28 +72,22 @@ describe('fuzzing the whole turn (issue 18 item 6)', () => {
     const queues = phones.map(({ phone }, index) => ({ phone, texts: texts.filter((_, n) => n % phones.length === index) }));
     let next = 0;
     let handled = 0;
-    const timings: Array<{ ms: number; body: string; length: number; phone: string }> = [];
     const work = async () => {
       for (let queue = queues[next++]; queue; queue = queues[next++]) {
         for (const body of queue.texts) {
           const parsed = parseInboundWebhook({ MessageSid: messageSid(), AccountSid: h.fake.accountSid, From: queue.phone, To: '+447700900000', Body: body });
           if (!parsed.ok) throw new Error(`the webhook parser refused a text: ${parsed.problems.join('; ')}`);
-          const t = performance.now();
           const received = await messaging.receive(parsed.value);
           await received.runTurns();
           // In service the working set is a day's messages (archiveMessages); these texts all come in
           // one test-clock instant, so it is kept small as a day boundary would, or every turn's
           // queue read (a scan on FerretDB) grows with the run.
           if (++handled % 500 === 0) await messaging.delivery.messages.archiveSettled(new Date(Date.now() + 1000), 5000);
-          if (process.env.FUZZ_PROFILE) timings.push({ ms: performance.now() - t, body: body.slice(0, 30), length: body.length, phone: queue.phone });
         }
       }
     };
-    const started = performance.now();
-    const cpu = process.cpuUsage();
     await Promise.all(Array.from({ length: parallel }, work));
     await h.settled(30_000);
-    if (process.env.FUZZ_PROFILE) console.log(JSON.stringify(timings.sort((a, b) => b.ms - a.ms).slice(0, 5)), 'mean ms', timings.reduce((sum, t) => sum + t.ms, 0) / timings.length, 'wall s', (performance.now() - started) / 1000, 'node cpu s', process.cpuUsage(cpu).user / 1e6);
 
     const { db } = h.database;
     expect(rejections).toEqual([]);
