@@ -23,8 +23,9 @@ export function replyLoopToSave(budget: ReplyBudget, replied: boolean): ReplyLoo
 
 /**
  * Tells the person's worker (for staff: the managers) that replies to their number are held back.
- * The text's id comes from the turn (`<key>/loop`), so a turn run again tells them once. A notice:
- * it waits for working hours like the others.
+ * The text's id comes from the turn (`<key>/loop`), so a turn run again tells them once. The
+ * worker's is a notice that waits for working hours (tellWorker); the managers' goes at once, as a
+ * staff phone that answers every text is usually one that has changed hands or been set up wrong.
  */
 export async function tellOfReplyLoop(
   deps: Pick<CaseDeps, 'staff' | 'contacts' | 'send' | 'logger' | 'clock' | 'org' | 'maxRepliesPerHour'>,
