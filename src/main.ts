@@ -41,6 +41,9 @@ import { createSimulatorBackend, type SimulatorBackend } from './adapters/simula
 import { createLogger, type Logger } from './logger.js';
 import { LogPipe } from './log-pipe.js';
 import { loadMeasures } from './domain/measures/load-measures.js';
+import { createPrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
+import { createMongoOperationsGauges } from './adapters/mongo/mongo-operations-gauges.js';
+import { noMetrics } from './app/ports/metrics.js';
 
 export interface RunningService {
   port: number;
@@ -91,7 +94,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   }
   if (!config.twilio && options.simulator) logger.info('Twilio is not configured: running with the in-process simulator channel only');
   else if (!config.twilio) logger.warn('Twilio is not configured and the simulator is off: no text messages can be sent or received');
-  const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands });
+  // With metrics on, the driver's command events are wanted for its failures (commandFailed).
+  const mongo = await connectMongo(config.mongodbUri, undefined, { monitorCommands: options.monitorCommands || config.metricsToken !== undefined });
   logger.info({ database: mongo.db.databaseName, uri: redactUri(config.mongodbUri) }, 'connected to MongoDB');
   const unchained = await migrateAuditLog(mongo.db);
   if (unchained?.copied) logger.info(unchained, 'audit entries from before the chain queued for sealing (once)');
@@ -105,6 +109,12 @@ export async function startService(config: Config, logger: Logger, options: Star
     logger.warn({ timeScale: clock.scale }, `TIME_SCALE is on: the service's clock runs ${clock.scale} times faster than real time (demos and acceptance runs only)`);
   }
   const measures = loadMeasures(config.measuresDir ? [config.measuresDir] : []);
+  const prometheus = config.metricsToken ? createPrometheusMetrics({ gauges: createMongoOperationsGauges(mongo.db), clock, logger }) : undefined;
+  const metrics = prometheus ?? noMetrics;
+  if (prometheus) {
+    mongo.client.on('commandFailed', () => metrics.databaseError('command'));
+    mongo.client.on('serverHeartbeatFailed', () => metrics.databaseError('heartbeat'));
+  }
   const scheduler = createScheduler(mongo.db, logger, options.scheduler);
   const due = createMongoDueWork(mongo.db);
   // The sweep needs the handlers, which need the scheduler: it is filled in below.
@@ -112,7 +122,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const jobs = createDueWorkScheduler({
     due, recurring: createAgendaJobScheduler(scheduler.agenda, mongo.db, clock), clock, timezone: config.org.timezone, wake: () => wakeSweep.wake(),
   });
-  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs });
+  const messaging = composeMessaging({ config, db: mongo.db, logger, clock, measures, jobs, inboxRetryDelaysMs: options.inboxRetryDelaysMs, metrics });
   await defineChannelJobs(scheduler, messaging, logger, options.sweepEveryMs);
   const auditTrail = createMongoAuditTrail(mongo.db);
   await defineAuditJobs(scheduler, auditTrail.seal, logger, options.sweepEveryMs === null ? null : 10_000);
@@ -173,7 +183,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     },
     simulator: simulator && { backend: simulator, orgName: config.org.name },
     twilio: config.twilio
-      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake }
+      ? { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger, intake: messaging.intake, rejected: (reason) => metrics.webhookRejected(reason) }
       : undefined,
     admin: {
       adminToken: config.adminApiToken, staff: messaging.cases.staff, programmes: messaging.cases.programmes,
@@ -185,6 +195,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     reports: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, audit: messaging.cases.audit, source: messaging.reports, clock, org: config.org },
     commissioning: { ...commissioning, adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, pseudonyms: createExportPseudonyms(config.encryptionKey) },
     audit: { adminToken: config.adminApiToken, tokens: messaging.apiTokens, staff: messaging.cases.staff, trail: auditTrail, audit: messaging.cases.audit, clock },
+    ...(prometheus && config.metricsToken ? { metrics: { token: config.metricsToken, scrape: () => prometheus.scrape() } } : {}),
     readiness: {
       database: () => pingWithin(mongo, 2000),
       scheduler: () => scheduler.problem(),

@@ -37,6 +37,8 @@ import { archiveMessages } from '../app/channel/archive-messages.js';
 import type { Config } from '../config.js';
 import type { MeasureCatalogue } from '../domain/measures/load-measures.js';
 import type { Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../app/ports/metrics.js';
+import { countedTransport } from '../app/channel/counted-transport.js';
 
 export type Messaging = ReturnType<typeof composeMessaging>;
 
@@ -45,8 +47,9 @@ export type Messaging = ReturnType<typeof composeMessaging>;
  * configured, the simulator always), the botbuilder adapters and the bot. Tests build it the same
  * way, with a fake Twilio behind the real SDK.
  */
-export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[]; dispatchConcurrency?: number }) {
+export function composeMessaging(input: { config: Config; db: Db; logger: Logger; clock: Clock; measures: MeasureCatalogue; jobs: JobScheduler; twilioTransport?: MessageTransport; inboxRetryDelaysMs?: number[]; dispatchConcurrency?: number; metrics?: Metrics }) {
   const { config, db, logger, clock } = input;
+  const metrics = input.metrics ?? noMetrics;
   const phones = createPhoneProtector(config.encryptionKey);
   const messages = createMongoMessageLog(db);
   const contacts = createMongoContactBook(db);
@@ -54,7 +57,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
   const simulator = new SimulatorTransport(clock);
   // Without Twilio the simulator is the phone network: SMS to staff and service-users (ENROL,
   // digests, invitations) reach the simulator page instead of failing for want of a provider.
-  const twilio = input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : simulator);
+  const twilio = countedTransport(input.twilioTransport ?? (config.twilio ? createTwilioTransport(config.twilio) : simulator), metrics);
 
   const delivery: DeliveryDeps = {
     messages,
@@ -81,6 +84,7 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     clock,
     logger,
     org: config.org,
+    maxRepliesPerHour: config.maxRepliesPerHour,
     send: (message) => sendMessage(delivery, message),
     sendMany: (batch) => sendMessages(delivery, batch),
     jobs: input.jobs,
@@ -105,11 +109,18 @@ export function composeMessaging(input: { config: Config; db: Db; logger: Logger
     logger,
     async runTurn(message, lock) {
       const adapter = message.channel === 'simulator' ? simulatorAdapter : twilioAdapter;
-      const outcome = await adapter.processInbound(message, async (context) => {
-        await bot.run(context);
-        return context.turnState.get(turnOutcomeKey) as TurnOutcome | undefined;
-      }, lock);
-      return outcome ?? {};
+      const started = performance.now();
+      try {
+        const outcome = await adapter.processInbound(message, async (context) => {
+          await bot.run(context);
+          return context.turnState.get(turnOutcomeKey) as TurnOutcome | undefined;
+        }, lock);
+        metrics.turn('handled', (performance.now() - started) / 1000);
+        return outcome ?? {};
+      } catch (error) {
+        metrics.turn('failed', (performance.now() - started) / 1000);
+        throw error;
+      }
     },
     onTurnFailed: (message) => reportFailedTurn(cases, message),
     ...(input.inboxRetryDelaysMs ? { retryDelaysMs: input.inboxRetryDelaysMs } : {}),

@@ -11,6 +11,7 @@ import { reportsApi, type ReportsApiDeps } from './reports-api.js';
 import type { SimulatorBackend } from '../adapters/simulator/simulator-backend.js';
 import { simulatorRouter } from './simulator-router.js';
 import { twilioWebhooks, type TwilioWebhookDeps } from './twilio-webhooks.js';
+import { metricsRoute } from './metrics-route.js';
 import type { SignInDeps } from '../app/sign-in/sign-in-deps.js';
 import { adminPages } from './web/admin-pages.js';
 import { appCss } from './web/app-css.js';
@@ -39,6 +40,8 @@ export interface HttpDeps {
   simulator?: { backend: SimulatorBackend; orgName: string };
   /** The staff web app (sign-in, caseload, records, enrolment); its session is accepted by /api too. */
   web?: { signIn: SignInDeps; secure: boolean; csrfSecret: string; pages: Omit<StaffPagesDeps, 'session'> };
+  /** GET /metrics (Prometheus) behind METRICS_TOKEN; absent: not served (404). */
+  metrics?: Parameters<typeof metricsRoute>[0];
   /** Each check resolves to null when ready or to the reason, which is logged; /readyz answers only which are unavailable. */
   readiness: Record<string, () => Promise<string | null> | string | null>;
 }
@@ -66,6 +69,8 @@ export function createApp(deps: HttpDeps): express.Express {
     deps.logger.warn({ problems: Object.fromEntries(failing) }, 'not ready');
     res.status(503).json({ status: 'not ready', problems: Object.fromEntries(failing.map(([name]) => [name, 'unavailable'])) });
   });
+
+  if (deps.metrics) app.use(metricsRoute(deps.metrics));
 
   if (deps.twilio) {
     app.use('/webhooks/twilio', twilioWebhooks(deps.twilio));

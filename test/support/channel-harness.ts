@@ -47,7 +47,7 @@ export interface ChannelHarness {
 }
 
 /** One or more promptly processes on one database, sending through the real twilio SDK to a fake Twilio. */
-export async function startChannelHarness(processes = 1, options: { scheduler?: Partial<typeof testSchedulerOptions>; inboxRetryDelaysMs?: number[] } = {}): Promise<ChannelHarness> {
+export async function startChannelHarness(processes = 1, options: { scheduler?: Partial<typeof testSchedulerOptions>; inboxRetryDelaysMs?: number[]; /** More environment, e.g. MAX_REPLIES_PER_HOUR. */ env?: Record<string, string> } = {}): Promise<ChannelHarness> {
   const database = await openTestDatabase();
   const clock = new TestClock();
   const fake = await startFakeTwilio({ now: () => clock.now() });
@@ -61,6 +61,7 @@ export async function startChannelHarness(processes = 1, options: { scheduler?: 
     TWILIO_API_BASE: fake.url,
     TWILIO_WHATSAPP_TEMPLATE_INVITATION: invitationTemplate,
     TWILIO_WHATSAPP_TEMPLATE_REMINDER: reminderTemplate,
+    ...options.env,
   });
   const start = () => startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { scheduler: { ...testSchedulerOptions, ...options.scheduler }, clock, sweepEveryMs: null, inboxRetryDelaysMs: options.inboxRetryDelaysMs ?? [100, 200] });
   const services: RunningService[] = [];

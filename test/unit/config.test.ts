@@ -133,6 +133,20 @@ describe('TIME_SCALE', () => {
       'TIME_SCALE: is for demos and acceptance runs only; it is refused when NODE_ENV=production',
     ]);
   });
+
+  it('when MAX_REPLIES_PER_HOUR is unset, then it is 10; when set, it must be a whole number from 1', () => {
+    expect(loadConfig(testEnv()).maxRepliesPerHour).toBe(10);
+    expect(loadConfig(testEnv({ MAX_REPLIES_PER_HOUR: '25' })).maxRepliesPerHour).toBe(25);
+    expect(problemsOf(testEnv({ MAX_REPLIES_PER_HOUR: '0' }))).toEqual(['MAX_REPLIES_PER_HOUR: must be 1 or more']);
+    expect(problemsOf(testEnv({ MAX_REPLIES_PER_HOUR: '2.5' }))).toEqual(['MAX_REPLIES_PER_HOUR: must be a whole number']);
+  });
+
+  it('when METRICS_TOKEN is unset or empty, then there is none; a short one is refused', () => {
+    expect(loadConfig(testEnv()).metricsToken).toBeUndefined();
+    expect(loadConfig(testEnv({ METRICS_TOKEN: '' })).metricsToken).toBeUndefined();
+    expect(loadConfig(testEnv({ METRICS_TOKEN: 'x'.repeat(24) })).metricsToken).toBe('x'.repeat(24));
+    expect(problemsOf(testEnv({ METRICS_TOKEN: 'short' }))).toEqual(['METRICS_TOKEN: must be at least 24 characters (openssl rand -hex 24)']);
+  });
 });
 
 describe('retention settings', () => {

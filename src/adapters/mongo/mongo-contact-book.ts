@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { Conversation } from '../../app/ports/case-store.js';
 import type { Contact, ContactBook } from '../../app/ports/contact-book.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { ReplyLoopState } from '../../domain/messaging/reply-budget.js';
 import { isDuplicateKey, retryOnDuplicate } from './documents.js';
 
 export interface ContactDoc {
@@ -13,6 +14,7 @@ export interface ContactDoc {
   staffId?: string;
   serviceUserId?: string;
   conversation?: Omit<Conversation, 'phoneHash'>;
+  replyLoop?: ReplyLoopState;
 }
 
 /**
@@ -51,17 +53,21 @@ export function createMongoContactBook(db: Db): ContactBook {
         await contacts.updateOne({ _id: phoneHash }, { $set: set });
       }
     },
-    async saveConversation(conversation, touch) {
+    async saveConversation(conversation, touch, replyLoop) {
       const { phoneHash, version, ...rest } = conversation;
       const window = touch ? { [`lastInboundAt.${touch.channel}`]: touch.at } : {};
       const result = await contacts.updateOne(
         { _id: phoneHash, ...(version === 0 ? { conversation: { $exists: false } } : { 'conversation.version': version }) },
-        { $set: { conversation: { ...rest, version: version + 1 }, ...window } },
+        { $set: { conversation: { ...rest, version: version + 1 }, ...window, ...(replyLoop ? { replyLoop } : {}) } },
       );
       return result.matchedCount === 1;
     },
     async touchInbound(phoneHash, channel, at) {
       await contacts.updateOne({ _id: phoneHash }, { $set: { [`lastInboundAt.${channel}`]: at } });
+    },
+    async saveReplyLoop(phoneHash, replyLoop, touch) {
+      // A whole-field $set (no $push): the record is written under its number's turn lock.
+      await contacts.updateOne({ _id: phoneHash }, { $set: { replyLoop, ...(touch ? { [`lastInboundAt.${touch.channel}`]: touch.at } : {}) } });
     },
     async suppress(phoneHash, source, at) {
       await retryOnDuplicate(() => suppressions.updateOne({ _id: phoneHash }, { $setOnInsert: { source, at } }, { upsert: true }));
@@ -87,5 +93,6 @@ function toContact(doc: ContactDoc): Contact {
     ...(doc.staffId ? { staffId: doc.staffId } : {}),
     ...(doc.serviceUserId ? { serviceUserId: doc.serviceUserId } : {}),
     ...(doc.conversation ? { conversation: { phoneHash: doc._id, ...doc.conversation } } : {}),
+    ...(doc.replyLoop ? { replyLoop: doc.replyLoop } : {}),
   };
 }

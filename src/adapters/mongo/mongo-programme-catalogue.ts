@@ -79,7 +79,9 @@ export function createMongoProgrammeCatalogue(db: Db): ProgrammeCatalogue {
     },
     async getDefault() {
       const id = await defaultId();
-      return id === null ? null : withFlag(await programmes.findOne({ _id: id }));
+      // It is the default: asking defaultId again (withFlag) would cost two more commands.
+      const doc = id === null ? null : await programmes.findOne({ _id: id });
+      return doc ? toProgramme(doc, true) : null;
     },
     async list() {
       const [docs, current] = await Promise.all([programmes.find({}).sort({ createdAt: 1, _id: 1 }).toArray(), defaultId()]);

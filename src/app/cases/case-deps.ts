@@ -27,6 +27,8 @@ export interface CaseDeps {
   /** The per-number turn lock, so jobs and replies never interleave. */
   locks: TurnLocks;
   org: { name: string; timezone: string; signposting?: string };
+  /** The loop breaker's limit: replies per number per rolling hour (MAX_REPLIES_PER_HOUR; default 10). */
+  maxRepliesPerHour?: number;
   /**
    * Records a message in the outbox and sends it when due. With an `id`, asking again for a message
    * already recorded (a replayed turn) records nothing new.

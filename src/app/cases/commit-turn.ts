@@ -1,4 +1,5 @@
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { ReplyLoopState } from '../../domain/messaging/reply-budget.js';
 import type { CommittedTurn, Conversation } from '../ports/case-store.js';
 import { applyTurnActions, type TurnTarget } from './apply-turn-actions.js';
 import type { CaseDeps } from './case-deps.js';
@@ -22,12 +23,13 @@ export function turnSeen(conversation: Conversation | null, key: string): 'commi
  * The commit: the conversation's next state and the turn's actions in one versioned write, then
  * the actions. False when someone else changed the conversation
  * since it was read (the caller runs the turn again on fresh state); nothing has been done then.
- * `deps` is the turn's own (scopeToTurn with the same key).
+ * `deps` is the turn's own (scopeToTurn with the same key). `replyLoop`: the number's reply count
+ * (replyLoopToSave), saved in the same write.
  */
-export async function commitTurn(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'logger' | 'org' | 'send' | 'sendMany' | 'staff'>, next: Conversation, target: TurnTarget, actions: TurnAction[], touch?: { channel: Channel; at: Date }): Promise<boolean> {
+export async function commitTurn(deps: Pick<CaseDeps, 'audit' | 'cases' | 'clock' | 'contacts' | 'jobs' | 'logger' | 'org' | 'send' | 'sendMany' | 'staff'>, next: Conversation, target: TurnTarget, actions: TurnAction[], touch?: { channel: Channel; at: Date }, replyLoop?: ReplyLoopState): Promise<boolean> {
   const recentTurns = [...(next.recentTurns ?? []).filter((key) => key !== target.key), target.key].slice(-rememberedTurns);
   const { enrolment: _enrolment, contact: _contact, ...where } = target;
-  const saved = await deps.contacts.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns }, touch);
+  const saved = await deps.contacts.saveConversation({ ...next, lastTurn: { ...where, actions }, recentTurns }, touch, replyLoop);
   if (!saved) return false;
   await applyTurnActions(deps, target, actions);
   return true;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { quoteForSms } from '../../domain/messaging/quote-for-sms.js';
 import { consentRequest } from '../../domain/cases/consent.js';
 import { inPersonWelcome } from '../../domain/cases/in-person-welcome.js';
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
@@ -162,7 +163,7 @@ async function chooseProgramme(deps: Pick<CaseDeps, 'programmes'>, input: { prog
     case 'none':
       return onDefault(deps, joinLabels(match.label, input.label), all);
     case 'unknown':
-      return refused(all.length === 0 ? 'There are no programmes yet: ask an admin to set one up.' : `There is no programme called "${words.slice(0, 40)}".`);
+      return refused(all.length === 0 ? 'There are no programmes yet: ask an admin to set one up.' : `There is no programme called "${quoteForSms(words, 40)}".`);
     case 'unclear': {
       // The words are not quoted back: they may be the person's name rather than a programme's.
       const names = match.candidates.map((p) => p.slug);

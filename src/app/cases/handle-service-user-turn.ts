@@ -1,6 +1,7 @@
 import { readConsentReply } from '../../domain/cases/consent.js';
 import { transitionEnrolment } from '../../domain/cases/enrolment.js';
 import type { OptOutIntent } from '../../domain/messaging/opt-out-intent.js';
+import type { ReplyBudget } from '../../domain/messaging/reply-budget.js';
 import type { Conversation, Enrolment, EnrolmentSnapshot } from '../ports/case-store.js';
 import type { Contact } from '../ports/contact-book.js';
 import type { InboundMessage } from '../ports/message-log.js';
@@ -10,6 +11,7 @@ import { commitTurn, ConversationBusyError, finishCommittedTurn, finishPreviousT
 import { openBaseline } from './open-baseline.js';
 import { openQuestionnaire } from './open-questionnaire.js';
 import { optBackIn } from './opt-back-in.js';
+import { replyLoopToSave, tellOfReplyLoop } from './reply-loop.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import { enrolmentSnapshot, stepQuestionnaire } from './step-questionnaire.js';
 import type { TurnAction } from './turn-action.js';
@@ -19,6 +21,8 @@ export interface Decision {
   next?: Conversation;
   enrolment?: EnrolmentSnapshot;
   actions: TurnAction[];
+  /** The message moved things on (an answer recorded, consent given or refused): see the loop breaker. */
+  progressed?: boolean;
 }
 
 const maxRaces = 3;
@@ -30,8 +34,13 @@ const maxRaces = 3;
  * redoes only its committed actions, with the same message ids; a lost race runs the turn again on
  * fresh state. An answer needs nothing but the number's record (`contact`, read by the turn): the
  * conversation carries the enrolment and the assessment. `base` is the unscoped dependencies.
+ * `budget` (the loop breaker; absent for STOP and START, which always answer): when it is spent,
+ * the turn runs and commits as usual but its texts to the person are left out of the decision, so
+ * a replay does not send them either; the worker hears once per episode. A message that moved
+ * things on (an answer recorded, a YES or NO to consent) is outside the budget: a machine does not
+ * answer questionnaires, and a person answering 16 questions in an hour must get the 11th.
  */
-export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }): Promise<void> {
+export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, message: InboundMessage, intent: OptOutIntent | null, lock: { tookOver: boolean }, budget?: ReplyBudget): Promise<void> {
   const deps = scopeToTurn(base, message.id);
   const to = { channel: message.channel, phoneHash: contact.phoneHash, phoneEnc: message.phoneEnc };
   const serviceUserId = contact.serviceUserId as string;
@@ -47,15 +56,24 @@ export async function handleServiceUserTurn(base: CaseDeps, contact: Contact, me
       return;
     }
     await finishPreviousTurn(base, conversation, message.id, { tookOver: lock.tookOver && race === 1 });
-    const decision = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
+    const decided = await decide(deps, { serviceUserId, conversation, message, intent, now, contact: record ?? contact });
+    const counted = decided.progressed ? undefined : budget;
+    const decision = counted && !counted.allowed ? { ...decided, actions: decided.actions.filter((action) => action.type !== 'send') } : decided;
     const enrolled = decision.enrolment ?? conversation?.enrolment;
     const turn: TurnTarget = { key: message.id, at: now, to, replyTo: message.id, contact: record ?? contact, ...(enrolled ? { enrolment: enrolled } : {}) };
+    const touch = { channel: message.channel, at: message.receivedAt };
+    const replyLoop = counted && replyLoopToSave(counted, decision.actions.some((action) => action.type === 'send'));
+    if (counted?.tell) {
+      const about = enrolled ?? (await deps.cases.liveEnrolment(serviceUserId));
+      if (about) await tellOfReplyLoop(base, message.id, { serviceUser: about });
+    }
     if (!decision.next) {
-      if (message.channel === 'whatsapp') await deps.contacts.touchInbound(contact.phoneHash, message.channel, message.receivedAt);
+      if (replyLoop) await deps.contacts.saveReplyLoop(contact.phoneHash, replyLoop, message.channel === 'whatsapp' ? touch : undefined);
+      else if (message.channel === 'whatsapp') await deps.contacts.touchInbound(contact.phoneHash, message.channel, message.receivedAt);
       await applyTurnActions(deps, turn, decision.actions);
       return;
     }
-    if (await commitTurn(deps, decision.next, turn, decision.actions, { channel: message.channel, at: message.receivedAt })) return;
+    if (await commitTurn(deps, decision.next, turn, decision.actions, touch, replyLoop)) return;
   }
   throw new ConversationBusyError(message.id);
 }
@@ -92,7 +110,7 @@ async function decide(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'progr
       ...open, state: conversation.questionnaire, event: { type: 'reply', text: message.body, ...(message.mediaCount ? { mediaCount: message.mediaCount } : {}) }, now: input.now, context: conversation.context, history: conversation.history,
     });
     const next: Conversation = { ...conversation, ...open.carried, awaiting: stepped.done ? 'nothing' : 'questionnaire', questionnaire: stepped.state, ...(stepped.history ? { history: stepped.history } : {}) };
-    return { next, actions: stepped.actions };
+    return { next, actions: stepped.actions, progressed: stepped.answered };
   }
   return reply(intent === 'help' ? help(deps) : nothingToAsk(deps));
 }
@@ -141,14 +159,14 @@ async function consent(deps: Pick<CaseDeps, 'cases' | 'measures' | 'org' | 'prog
       { type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} said NO to the questionnaires. Nothing more will be sent to them.` },
       { type: 'send', purpose: 'reply', text: `Thank you for letting us know. We won't send you any questionnaires. ${deps.org.name}` },
     );
-    return { next: { ...conversation, awaiting: 'nothing', enrolment: enrolmentSnapshot({ ...enrolment, status: transition.status }) }, actions };
+    return { next: { ...conversation, awaiting: 'nothing', enrolment: enrolmentSnapshot({ ...enrolment, status: transition.status }) }, actions, progressed: true };
   }
   const active: Enrolment = { ...enrolment, status: transition.status, consent: record };
   const opened = await openBaseline(deps, active, now);
   actions.push(...opened.actions.slice(0, 1), { type: 'send', purpose: 'reply', text: 'Thank you! Here is the first question. You can reply BACK to change an answer, or LATER to stop for now.' }, ...opened.actions.slice(1));
   // ENROL promised "we will tell you when they reply": by reference only, in working hours (tellWorker).
   actions.push({ type: 'tell-worker', purpose: 'notice', text: `${enrolment.reference} agreed to the questions; baseline started.` });
-  return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions };
+  return { next: { ...conversation, ...opened.conversation, awaiting: 'questionnaire', questionnaire: opened.state }, enrolment: enrolmentSnapshot(active), actions, progressed: true };
 }
 
 function reply(text: string): Decision {

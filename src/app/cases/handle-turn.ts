@@ -1,8 +1,10 @@
 import type { MessagePurpose } from '../../domain/messaging/delivery-plan.js';
 import { optOutIntent } from '../../domain/messaging/opt-out-intent.js';
+import { parseWorkerCommand } from '../../domain/cases/worker-commands.js';
 import type { CaseDeps } from './case-deps.js';
 import { handleServiceUserTurn } from './handle-service-user-turn.js';
 import { enrollableSlugs, handleWorkerCommand, workerHelp } from './handle-worker-command.js';
+import { replyLoopToSave, tellOfReplyLoop, turnReplyBudget } from './reply-loop.js';
 import { scopeToTurn } from './scope-to-turn.js';
 import type { InboundMessage } from '../ports/message-log.js';
 
@@ -19,7 +21,10 @@ export interface TurnOutcome {
  * it; a suppressed number otherwise hears nothing, except that HELP (and YES, see
  * opt-out-intent.ts) is told how to come back. Then staff get worker commands, service-users the
  * consent request or their questionnaire, and anyone else a generic answer. `lock.tookOver`: see
- * finishPreviousTurn.
+ * finishPreviousTurn. Past opt-out, the loop breaker (replyBudget) decides whether the turn may
+ * reply: another bot answering every text must not make promptly an endless sender. It counts
+ * the answers to texts that moved nothing on (not a command, not an answer; see
+ * handleServiceUserTurn), which are what two machines trade.
  */
 export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: { tookOver: boolean } = { tookOver: false }): Promise<TurnOutcome> {
   // The number's record, read once under its lock: who it is, whether it opted out, its conversation.
@@ -52,20 +57,35 @@ export async function handleTurn(deps: CaseDeps, message: InboundMessage, lock: 
     return {};
   }
 
+  const budget = turnReplyBudget(deps, contact);
   const member = contact.staffId ? await deps.staff.get(contact.staffId) : null;
   if (member) {
-    if (message.channel === 'whatsapp') await deps.contacts.touchInbound(message.phoneHash, message.channel, message.receivedAt);
     const handled = intent === 'help' ? { replies: [workerHelp(deps.org.name, await enrollableSlugs(deps), member.role)], redactedBody: 'HELP' } : await handleWorkerCommand(turn, member, message);
-    await turn.sendMany(handled.replies.map((text) => ({
+    // Only the answers to what is not a command count, and only they are held back: a machine
+    // does not send ENROL, and a worker enrolling a group of 12 must hear about the 11th.
+    const chatter = intent !== 'help' && ['not-a-command', 'invalid'].includes(parseWorkerCommand(message.body).kind);
+    const replies = !chatter || budget.allowed ? handled.replies : [];
+    if (chatter && budget.tell) await tellOfReplyLoop(deps, message.id, { staff: member });
+    await saveTurnCounts(deps, message, chatter ? replyLoopToSave(budget, replies.length > 0) : undefined);
+    await turn.sendMany(replies.map((text) => ({
       channel: message.channel, phoneHash: message.phoneHash, phoneEnc: message.phoneEnc, body: text, purpose: 'reply' as const, replyTo: message.id, contact,
     })));
     return { redactedBody: handled.redactedBody };
   }
   if (!contact.serviceUserId) {
-    await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
+    // A number promptly knows (say, a former member of staff) that is nobody's now: told what this is.
+    if (found) await saveTurnCounts(deps, message, replyLoopToSave(budget, budget.allowed));
+    if (budget.allowed) await reply(`${deps.org.name}: this number sends short wellbeing questions for support workers. Reply STOP to stop.`);
     // No record: the number's owner was erased after this message was recorded. Keep nothing of it.
     return found ? {} : { redactedBody: '' };
   }
-  await handleServiceUserTurn(deps, contact, message, intent, lock);
+  await handleServiceUserTurn(deps, contact, message, intent, lock, budget);
   return {};
+}
+
+/** A turn that saves no conversation: its reply count and, on WhatsApp, the window, in one write. */
+async function saveTurnCounts(deps: CaseDeps, message: InboundMessage, replyLoop: ReturnType<typeof replyLoopToSave>): Promise<void> {
+  const touch = message.channel === 'whatsapp' ? { channel: message.channel, at: message.receivedAt } : undefined;
+  if (replyLoop) await deps.contacts.saveReplyLoop(message.phoneHash, replyLoop, touch);
+  else if (touch) await deps.contacts.touchInbound(message.phoneHash, touch.channel, touch.at);
 }

@@ -13,6 +13,7 @@ import { weeklyReportText } from '../reports/weekly-report.js';
 import { maskSensitiveText } from '../../domain/privacy/mask-sensitive-text.js';
 import { countSmsSegments } from '../../domain/messaging/count-sms-segments.js';
 import { normaliseToGsm7 } from '../../domain/messaging/normalise-to-gsm7.js';
+import { quoteForSms } from '../../domain/messaging/quote-for-sms.js';
 import { withProgrammeList } from '../../domain/cases/with-programme-list.js';
 
 /**
@@ -151,6 +152,5 @@ async function closeOpenAssessments(deps: Pick<CaseDeps, 'cases' | 'contacts' | 
 }
 
 function quote(text: string): string {
-  const flat = maskSensitiveText(text).replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  return quoteForSms(maskSensitiveText(text), 60);
 }

@@ -18,6 +18,8 @@ export interface QuestionnaireStep {
   done: boolean;
   /** The conversation's history with this questionnaire's completion added (when it completed). */
   history?: Conversation['history'];
+  /** An answer was recorded: the person is answering, not a machine repeating itself (the loop breaker). */
+  answered: boolean;
 }
 
 export type OpenAssessment = Omit<Assessment, 'answers'>;
@@ -87,7 +89,8 @@ export async function stepQuestionnaire(
         break;
     }
   }
-  return { state: result.state, actions, done: result.state.status === 'completed' || result.state.status === 'stopped', ...(history ? { history } : {}) };
+  const answered = result.effects.some((effect) => effect.type === 'record-answer');
+  return { state: result.state, actions, done: result.state.status === 'completed' || result.state.status === 'stopped', answered, ...(history ? { history } : {}) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Channel } from '../../domain/messaging/delivery-plan.js';
+import type { ReplyLoopState } from '../../domain/messaging/reply-budget.js';
 import type { Conversation } from './case-store.js';
 
 /**
@@ -19,6 +20,8 @@ export interface Contact {
   serviceUserId?: string;
   /** What the bot is waiting for from a service-user. */
   conversation?: Conversation;
+  /** The replies it got in the last hour, for the loop breaker (replyBudget). */
+  replyLoop?: ReplyLoopState;
 }
 
 export interface ContactBook {
@@ -30,11 +33,14 @@ export interface ContactBook {
   identify(who: { phoneHash: string; phoneEnc: string; staffId?: string | null; serviceUserId?: string }): Promise<void>;
   /**
    * Writes the conversation if nobody else changed it since its `version` was read; false when they
-   * did. `touch`: the inbound message the turn answered, for the WhatsApp window, in the same write.
+   * did. `touch`: the inbound message the turn answered, for the WhatsApp window, in the same write;
+   * `replyLoop`: the turn's count of replies (replyBudget), also in the same write.
    */
-  saveConversation(conversation: Conversation, touch?: { channel: Channel; at: Date }): Promise<boolean>;
+  saveConversation(conversation: Conversation, touch?: { channel: Channel; at: Date }, replyLoop?: ReplyLoopState): Promise<boolean>;
   /** The WhatsApp window for a turn that saves no conversation. */
   touchInbound(phoneHash: string, channel: Channel, at: Date): Promise<void>;
+  /** A turn that saves no conversation: its count of replies, with the WhatsApp window when given, in one write. */
+  saveReplyLoop(phoneHash: string, replyLoop: ReplyLoopState, touch?: { channel: Channel; at: Date }): Promise<void>;
   /** Suppressions are keyed hashes, so they outlive the erasure of the person (and hold strangers too). */
   suppress(phoneHash: string, source: string, at: Date): Promise<void>;
   unsuppress(phoneHash: string): Promise<void>;
