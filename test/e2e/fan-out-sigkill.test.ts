@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { createPhoneProtector } from '../../src/adapters/crypto/phone-protector.js';
 import { freePort, startFerretdb, type RunningFerretdb } from '../../scripts/database/start-ferretdb';
+import { afternoonZone } from '../support/afternoon-zone.js';
 import { cloneFollowUps } from '../support/clone-follow-ups.js';
 import { signTwilioRequest, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { compileServer, startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -12,17 +13,6 @@ import { compileServer, startServerProcess, type ServerProcess } from '../suppor
 const publicBaseUrl = 'https://promptly.example.org';
 const people = 500;
 const invitation = /check-in, \d+ quick questions/;
-
-/**
- * A zone where it is now early afternoon, so the invitations fall inside the send window
- * (09:00-20:00) whenever this runs: Etc/GMT-N is N hours ahead of UTC.
- */
-function afternoonZone(now = new Date()): string {
-  let ahead = 13 - now.getUTCHours();
-  if (ahead > 12) ahead -= 24;
-  if (ahead < -11) ahead += 24;
-  return ahead === 0 ? 'UTC' : `Etc/GMT${ahead > 0 ? '-' : '+'}${Math.abs(ahead)}`;
-}
 
 /**
  * Issue 18 item 1 and issue 19 item 6 at process level: the compiled server as a child process on
