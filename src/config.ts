@@ -85,6 +85,7 @@ const envSchema = z
     TIME_SCALE: z.coerce.number().min(1, 'must be 1 or more (1 = real time)').max(1_000_000).default(1),
     RETENTION_MESSAGE_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days (10 years)').default(90),
     RETENTION_CLOSED_MONTHS: z.coerce.number().int('must be a whole number of months').min(1, 'must be at least 1 month').max(240, 'must be at most 240 months (20 years)').default(24),
+    DUE_LEASE_SECONDS: z.coerce.number({ error: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(10, 'must be at least 10 seconds').max(3600, 'must be at most 3600 seconds').default(300),
     MAX_REPLIES_PER_HOUR: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').max(1000).default(10),
     METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (openssl rand -hex 24)').optional(),
     SIGNPOSTING_TEXT: z.string().trim().min(20, 'is too short to be useful crisis signposting').max(320, 'must fit in two text messages (320 characters)').optional(),
@@ -155,6 +156,7 @@ const envSchema = z
     spoolDir: env.SPOOL_DIR,
     timeScale: env.TIME_SCALE,
     retention: { messageDays: env.RETENTION_MESSAGE_DAYS, closedMonths: env.RETENTION_CLOSED_MONTHS },
+    dueLeaseMs: env.DUE_LEASE_SECONDS * 1000,
     maxRepliesPerHour: env.MAX_REPLIES_PER_HOUR,
     metricsToken: env.METRICS_TOKEN,
   }));

@@ -137,7 +137,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     logger,
     timezone: config.org.timezone,
     owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    leaseMs: options.scheduler?.lockLifetimeMs ?? 5 * 60_000,
+    leaseMs: options.scheduler?.lockLifetimeMs ?? config.dueLeaseMs,
     batchSize: options.dueBatchSize ?? 100,
     concurrency: options.dueConcurrency ?? 8,
     everyMs: options.scheduler?.processEveryMs ?? 1000,

@@ -135,6 +135,9 @@ describe('TIME_SCALE', () => {
   });
 
   it('when MAX_REPLIES_PER_HOUR is unset, then it is 10; when set, it must be a whole number from 1', () => {
+    expect(loadConfig(testEnv()).dueLeaseMs).toBe(300_000);
+    expect(loadConfig(testEnv({ DUE_LEASE_SECONDS: '20' })).dueLeaseMs).toBe(20_000);
+    expect(() => loadConfig(testEnv({ DUE_LEASE_SECONDS: '5' }))).toThrow(/DUE_LEASE_SECONDS/);
     expect(loadConfig(testEnv()).maxRepliesPerHour).toBe(10);
     expect(loadConfig(testEnv({ MAX_REPLIES_PER_HOUR: '25' })).maxRepliesPerHour).toBe(25);
     expect(problemsOf(testEnv({ MAX_REPLIES_PER_HOUR: '0' }))).toEqual(['MAX_REPLIES_PER_HOUR: must be 1 or more']);
