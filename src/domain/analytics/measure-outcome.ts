@@ -192,11 +192,16 @@ function pairsOf(members: readonly CohortMember[], valueOf: (observation: Measur
 
 /** An item's bands come from a one-item subscale of it (ONS4's four ONS thresholds). */
 function bandsOf(measure: Measure, itemId: string): readonly Band[] | null {
-  return measure.scoring.subscales.find((subscale) => subscale.items.length === 1 && subscale.items[0] === itemId && subscale.bands)?.bands ?? null;
+  return itemSubscales(measure, itemId).find((subscale) => subscale.bands)?.bands ?? null;
+}
+
+/** The subscales made of this one item alone (ONS4's "Life satisfaction"): its name, bands and direction. */
+export function itemSubscales(measure: Measure, itemId: string) {
+  return measure.scoring.subscales.filter((subscale) => subscale.items.length === 1 && subscale.items[0] === itemId);
 }
 
 function itemHigherIsBetter(measure: Measure, item: MeasureItem): boolean {
-  const own = measure.scoring.subscales.find((subscale) => subscale.items.length === 1 && subscale.items[0] === item.id)?.higherIsBetter;
+  const own = itemSubscales(measure, item.id)[0]?.higherIsBetter;
   return own ?? (item.reverseKeyed ? !measure.scoring.higherIsBetter : measure.scoring.higherIsBetter);
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { outcomeReport, type OutcomeReport, type OutcomeReportDeps } from '../../app/reports/outcome-report.js';
 import { reportFilterSchema } from '../../app/reports/report-filter.js';
 import type { StaffMember } from '../../app/ports/staff-directory.js';
+import { itemSubscales } from '../../domain/analytics/measure-outcome.js';
 import { utcToZoned } from '../../domain/schedule/utc-to-zoned.js';
 import type { FieldError } from '../pages/error-summary.js';
 import { MessagePage } from '../pages/message-page.js';
@@ -58,8 +59,10 @@ export function outcomesRoutes(deps: OutcomesRoutesDeps): express.Router {
       else errors.push({ field: 'programme', message: result.problems.join(' ') });
     }
     const programmes = (await deps.programmes.list()).map((p) => ({ slug: p.slug, name: p.name }));
-    const itemLabel = (measure: string, item: string) =>
-      deps.measures.get(measure)?.scoring.subscales.find((s) => s.items.length === 1 && s.items[0] === item)?.label ?? item;
+    const itemLabel = (measure: string, item: string) => {
+      const found = deps.measures.get(measure);
+      return (found && itemSubscales(found, item)[0]?.label) ?? item;
+    };
     renderPage(res, (
       <OutcomesPage orgName={deps.org.name} viewer={viewer} csrf={csrf} form={form} errors={errors} report={report}
         programmes={programmes} itemLabel={itemLabel} timeZone={deps.org.timezone} now={now} />
